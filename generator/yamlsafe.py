@@ -1,0 +1,394 @@
+"""Reading a YAML file safely, with positions, into plain Python.
+
+libyaml (through PyYAML's C binding) only *composes* the node graph; we build the
+Python values ourselves. That gives us, in one pass and without ever executing
+anything:
+
+* every plain scalar kept as the text the person wrote (pydantic turns it into
+  the type the model expects), so `0541 123456` never loses its leading zero;
+* positioned errors for the YAML 1.1 traps (`8:30` read as 510, `yes`/`no` read
+  as booleans), duplicate keys, tags, runaway aliases, deep nesting;
+* placeholders left by `standar new` reported as errors.
+
+The node tree is not kept after loading: when a finding needs the position of a
+deeper key, :func:`locate` re-reads the file (findings are rare, memory is not).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .findings import GALAT, PERINGATAN, Finding
+
+try:  # pragma: no cover - depends on the build of PyYAML
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 512 * 1024  # a service file is a few KB; 512 KB is far beyond any real one
+MAX_DEPTH = 40  # real files nest < 10 levels
+MAX_NODES = 50_000  # after alias expansion
+PLACEHOLDER = "[ISI]"
+
+_STR = "tag:yaml.org,2002:str"
+_STD_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_SEXAGESIMAL = re.compile(r"^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+_BOOL_11 = {"yes", "no", "on", "off", "y", "n"}
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+
+
+@dataclass
+class Loaded:
+    data: Any = None
+    findings: list[Finding] = field(default_factory=list)
+    # positions of top-level keys (line, col), for cross-file findings
+    top: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(f.severity == GALAT for f in self.findings)
+
+
+class _Stop(Exception):
+    def __init__(self, finding: Finding):
+        self.finding = finding
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _fmt_path(path: tuple) -> str:
+    out = ""
+    for p in path:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += ("." if out else "") + str(p)
+    return out
+
+
+class _Builder:
+    def __init__(self, name: str):
+        self.name = name
+        self.count = 0
+        self.findings: list[Finding] = []
+        self.active: set[int] = set()
+
+    def err(self, node: Node, path: tuple, code: str, msg: str, sev: str = GALAT) -> Finding:
+        line, col = _pos(node)
+        f = Finding(self.name, line, col, _fmt_path(path), sev, code, msg)
+        self.findings.append(f)
+        return f
+
+    def build(self, node: Node, path: tuple, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            line, col = _pos(node)
+            raise _Stop(
+                Finding(
+                    self.name, line, col, _fmt_path(path), GALAT, "terlalu-besar",
+                    "Isi berkas terlalu besar setelah alias (*) diuraikan. Jangan memakai anchor (&) "
+                    "dan alias (*) berulang-ulang; tulis isinya langsung.",
+                )
+            )
+        if depth > MAX_DEPTH:
+            line, col = _pos(node)
+            raise _Stop(
+                Finding(
+                    self.name, line, col, _fmt_path(path), GALAT, "terlalu-dalam",
+                    f"Susunan berkas bertingkat lebih dari {MAX_DEPTH} lapis. Periksa indentasi "
+                    "(jumlah spasi di awal baris).",
+                )
+            )
+        tag = node.tag
+        if tag not in _STD_TAGS and not (tag or "").startswith("tag:yaml.org,2002:"):
+            self.err(
+                node, path, "tag-tidak-diizinkan",
+                f"Tanda '{tag}' tidak diizinkan dalam standar pelayanan. Hapus tanda yang diawali '!' "
+                "dan tulis nilainya sebagai teks biasa.",
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        key = id(node)
+        if key in self.active:
+            raise _Stop(
+                Finding(
+                    self.name, *_pos(node), _fmt_path(path), GALAT, "alias-melingkar",
+                    "Alias (*) merujuk pada dirinya sendiri sehingga isinya tak berujung. Hapus alias itu.",
+                )
+            )
+        self.active.add(key)
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.build(n, path + (i,), depth + 1) for i, n in enumerate(node.value)]
+            return self.mapping(node, path, depth)
+        finally:
+            self.active.discard(key)
+
+    def mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
+        out: dict[str, Any] = {}
+        seen: dict[str, Node] = {}
+        for knode, vnode in node.value:
+            if knode.tag == "tag:yaml.org,2002:merge":
+                self.err(
+                    knode, path, "merge-tidak-didukung",
+                    "Kunci gabungan '<<' tidak didukung. Tulis isinya langsung; bagian yang sama untuk "
+                    "semua layanan tulis di _unit.yaml di bawah bawaan:.",
+                )
+                continue
+            if not isinstance(knode, ScalarNode):
+                self.err(knode, path, "kunci-tidak-sah", "Nama kunci harus berupa teks sederhana.")
+                continue
+            k = knode.value
+            if k in seen:
+                first = seen[k].start_mark.line + 1
+                self.err(
+                    knode, path + (k,), "kunci-ganda",
+                    f"Kunci '{k}' ditulis dua kali (pertama di baris {first}). Nilai pertama akan "
+                    "tertimpa; gabungkan keduanya menjadi satu.",
+                )
+                continue
+            seen[k] = knode
+            out[k] = self.build(vnode, path + (k,), depth + 1)
+        return out
+
+    def scalar(self, node: ScalarNode, path: tuple) -> Any:
+        v = node.value
+        if not node.style:  # plain (unquoted) scalar ('' from libyaml, None from pure Python)
+            if v in _NULL:
+                return None
+            if _SEXAGESIMAL.match(v):
+                self.err(
+                    node, path, "yaml-angka-jam",
+                    f"Nilai {v} tanpa tanda kutip dibaca YAML sebagai angka berbasis 60 "
+                    f"({_sexagesimal(v)}), bukan jam. Tulis dengan tanda kutip: \"{v}\".",
+                )
+                return v
+            if v.lower() in _BOOL_11:
+                self.err(
+                    node, path, "yaml-ya-tidak",
+                    f"Nilai {v} tanpa tanda kutip dibaca YAML sebagai benar/salah, bukan teks. "
+                    f"Untuk pilihan ya/tidak tulis ya atau tidak; untuk teks tulis dengan tanda kutip: \"{v}\".",
+                )
+                return v
+            if _LEADING_ZERO.match(v) and len(v) > 2:
+                self.err(
+                    node, path, "yaml-nol-depan",
+                    f"Angka {v} tanpa tanda kutip kehilangan angka 0 di depannya bila dibaca alat lain "
+                    f"(misalnya nomor telepon). Tulis dengan tanda kutip: \"{v}\".",
+                )
+                return v
+        if v.startswith(PLACEHOLDER):
+            self.err(
+                node, path, "isian-belum-diisi",
+                f"Bagian ini masih berisi petunjuk isian dari 'standar new': {v[:80]!r}. "
+                "Ganti dengan isi yang sebenarnya.",
+            )
+        return v
+
+
+def _sexagesimal(v: str) -> int | float:
+    sign = -1 if v.startswith("-") else 1
+    total = 0.0
+    for part in v.lstrip("+-").replace("_", "").split(":"):
+        total = total * 60 + float(part)
+    total *= sign
+    return int(total) if total.is_integer() else total
+
+
+def _decode(raw: bytes, name: str) -> tuple[Optional[str], Optional[Finding]]:
+    if b"\x00" in raw:
+        return None, Finding(
+            name, 1, 1, "", GALAT, "berkas-biner",
+            "Berkas ini bukan teks (berisi data biner). Simpan standar sebagai teks YAML biasa (UTF-8).",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, Finding(
+            name, line, col, "", GALAT, "bukan-utf8",
+            "Berkas tidak tersimpan dalam UTF-8 (ada huruf yang tidak dapat dibaca di sini). "
+            "Simpan ulang berkas dengan pengodean UTF-8 di penyunting teks Anda.",
+        )
+    return text, None
+
+
+_SCANNER_MSG = [
+    ("found character '\\t'", "yaml-tab",
+     "Ada karakter tab. YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi."),
+    ("mapping values are not allowed here", "yaml-sintaks",
+     "Tanda titik dua ':' tidak boleh di sini. Bila teks mengandung ': ', apit seluruh teks dengan tanda kutip."),
+    ("found undefined alias", "yaml-alias",
+     "Alias (*) merujuk pada anchor (&) yang tidak ada."),
+    ("did not find expected key", "yaml-indentasi",
+     "Indentasi tidak rata. Pastikan kunci yang setingkat diawali jumlah spasi yang sama."),
+    ("could not find expected ':'", "yaml-sintaks",
+     "Kunci tanpa tanda ':'. Tulis kunci diikuti titik dua, misalnya nama: Penerbitan KTP-el."),
+    ("found unexpected end of stream", "yaml-sintaks",
+     "Berkas berakhir sebelum waktunya, misalnya tanda kutip yang belum ditutup."),
+    ("found a tab character", "yaml-tab",
+     "Ada karakter tab. YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi."),
+    ("expected a single document", "yaml-multi-dokumen",
+     "Berkas berisi lebih dari satu dokumen (ada baris '---' di tengah). Satu berkas hanya untuk satu layanan."),
+    ("did not find expected '-' indicator", "yaml-indentasi",
+     "Indentasi daftar tidak rata. Pastikan setiap butir '- ' sejajar."),
+    ("did not find expected node content", "yaml-sintaks",
+     "Ada nilai yang kosong atau tidak lengkap di sini."),
+    ("found unknown escape character", "yaml-sintaks",
+     "Garis miring terbalik '\\' di dalam tanda kutip ganda. Pakai tanda kutip tunggal atau tulis '\\\\'."),
+]
+
+
+def _yaml_error(e: yaml.YAMLError, name: str) -> Finding:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    raw = f"{getattr(e, 'context', '') or ''} {getattr(e, 'problem', '') or ''}".strip() or str(e)
+    for needle, code, msg in _SCANNER_MSG:
+        if needle in raw:
+            return Finding(name, line, col, "", GALAT, code, msg)
+    return Finding(
+        name, line, col, "", GALAT, "yaml-sintaks",
+        f"Penulisan YAML tidak sah di sini ({raw}). Periksa tanda kutip, titik dua, dan indentasi.",
+    )
+
+
+def _too_deep(text: str) -> bool:
+    """libyaml composes recursively and crashes on absurd nesting: bound it first.
+
+    Cheap test first (bracket count and line length bound the nesting depth);
+    only suspicious files pay for an event scan.
+    """
+    brackets = text.count("[") + text.count("{")
+    longest = max((len(s) for s in text.splitlines()), default=0)
+    if brackets + 2 * longest < 2000:
+        return False
+    depth = 0
+    try:
+        for ev in yaml.parse(text, Loader=_Loader):
+            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # the real parse reports it
+    return False
+
+
+def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Finding(
+                name, 1, 1, "", GALAT, "berkas-terlalu-besar",
+                f"Berkas berukuran {len(raw) // 1024} KB, melebihi batas {MAX_BYTES // 1024} KB. "
+                "Satu berkas hanya untuk satu layanan; pecah bila berisi beberapa layanan.",
+            )
+        ]
+    text, bad = _decode(raw, name)
+    if bad:
+        return None, [bad]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [
+            Finding(name, 1, 1, "", GALAT, "berkas-kosong",
+                    "Berkas kosong. Isi dengan standar pelayanan, atau buat dengan 'standar new'.")
+        ]
+    if _too_deep(text):
+        return None, [
+            Finding(name, 1, 1, "", GALAT, "terlalu-dalam",
+                    f"Susunan berkas bertingkat lebih dari {MAX_DEPTH} lapis. Periksa kurung [ ] dan {{ }}.")
+        ]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        return None, [_yaml_error(e, name)]
+    except (RecursionError, MemoryError, ValueError):
+        return None, [
+            Finding(name, 1, 1, "", GALAT, "yaml-sintaks", "Berkas tidak dapat dibaca sebagai YAML.")
+        ]
+    return node, []
+
+
+def load_bytes(raw: bytes, name: str) -> Loaded:
+    node, findings = compose(raw, name)
+    if node is None:
+        return Loaded(None, findings)
+    b = _Builder(name)
+    try:
+        data = b.build(node, (), 0)
+    except _Stop as s:
+        return Loaded(None, b.findings + [s.finding])
+    if not isinstance(node, MappingNode):
+        kind = "daftar" if isinstance(node, SequenceNode) else "satu nilai"
+        b.err(
+            node, (), "bukan-pemetaan",
+            f"Isi berkas berupa {kind}, padahal harus berupa pasangan kunci dan nilai, misalnya "
+            "'nama: Penerbitan KTP-el' di awal baris.",
+        )
+        return Loaded(None, b.findings)
+    top = {k.value: _pos(k) for k, _ in node.value if isinstance(k, ScalarNode)}
+    return Loaded(data, b.findings, top)
+
+
+def load_file(path, name: str) -> Loaded:
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as e:
+        return Loaded(None, [Finding(name, 1, 1, "", GALAT, "berkas-tidak-terbaca",
+                                     f"Berkas tidak dapat dibuka ({e.strerror}).")])
+    return load_bytes(raw, name)
+
+
+def locate(raw: bytes, loc: tuple) -> tuple[int, int, tuple, Optional[Node]]:
+    """Position of the deepest node along ``loc`` (a pydantic error location).
+
+    Union tags and other non-path parts of ``loc`` are skipped. Returns
+    (line, col, path actually followed, node).
+    """
+    node, _ = compose(raw, "")
+    if node is None:
+        return 1, 1, (), None
+    followed: tuple = ()
+    key_node: Optional[Node] = None
+    for part in loc:
+        key_node = None
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            nxt = None
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == part:
+                    nxt, key_node = v, k
+            if nxt is None:
+                continue  # a union tag or a missing key
+            node = nxt
+            followed += (part,)
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            followed += (part,)
+        else:
+            continue
+    line, col = _pos(node)
+    return line, col, followed, key_node
