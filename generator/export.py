@@ -1,0 +1,192 @@
+"""Open data: the catalogue as JSON, CSV and schema.org JSON-LD.
+
+Everything is derived from the resolved services (unit defaults applied), so
+the exports say exactly what the web page and the poster say.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+from urllib.parse import urljoin
+
+from . import model as m
+from .catalog import Catalog, Service
+
+
+def absolute(base_url: str, path: str) -> str:
+    base = (base_url or "").rstrip("/") + "/"
+    return urljoin(base, path) if base_url else "/" + path.lstrip("/")
+
+
+def service_dict(svc: Service, base_url: str = "") -> dict[str, Any]:
+    """A resolved service as plain JSON-able data (the model's own field names)."""
+    d = svc.data
+    out: dict[str, Any] = {
+        "slug": svc.slug,
+        "url": absolute(base_url, svc.url),
+        "unit": {"id": svc.unit.id, "nama": svc.unit.data.nama, "opd": svc.unit.top.data.nama},
+        "berkas": svc.rel_path,
+    }
+    out.update(d.model_dump(mode="json", exclude_none=True))
+    out["ikhtisar"] = {
+        "jangka_waktu": d.jangka_waktu.teks_ringkas() if d.jangka_waktu else None,
+        "jangka_waktu_iso8601": d.jangka_waktu.iso8601() if d.jangka_waktu else None,
+        "biaya": d.biaya.teks_ringkas() if d.biaya else None,
+        "gratis": d.biaya.adalah_gratis() if d.biaya else None,
+    }
+    out["asal_komponen"] = dict(sorted(svc.origin.items()))
+    return out
+
+
+def catalog_dict(cat: Catalog, base_url: str = "") -> dict[str, Any]:
+    ins = cat.instansi
+    return {
+        "instansi": ins.model_dump(mode="json", exclude_none=True) if ins else None,
+        "unit": [
+            {
+                "id": u.id,
+                "nama": u.data.nama,
+                "induk": u.parent.id if u.parent else None,
+                "url": absolute(base_url, u.url),
+                "layanan": [s.slug for s in u.services],
+            }
+            for u in cat.all_units()
+        ],
+        "layanan": [service_dict(s, base_url) for s in cat.services],
+    }
+
+
+def catalog_json(cat: Catalog, base_url: str = "") -> str:
+    return json.dumps(catalog_dict(cat, base_url), ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = [
+    "slug", "nama", "unit", "opd", "kategori", "status", "ringkasan", "persyaratan", "jangka_waktu",
+    "jangka_waktu_iso8601", "biaya", "gratis", "produk", "saluran_pengaduan", "nomor_penetapan",
+    "tanggal_penetapan", "peninjauan_berikutnya", "layanan_daring", "url",
+]
+
+
+def _cell(v: Any) -> str:
+    s = "" if v is None else str(v)
+    # Spreadsheet formula injection: a cell starting with = @ (or + - not followed by
+    # a digit, so phone numbers stay intact) is prefixed with an apostrophe.
+    if s[:1] in ("=", "@") or (s[:1] in ("+", "-") and not s[1:2].isdigit()):
+        return "'" + s
+    return s
+
+
+def _persyaratan_teks(p: Any) -> str:
+    parts = []
+    for g in m.kelompok_persyaratan(p or []):
+        items = [i if isinstance(i, str) else i.dokumen for i in g.daftar]
+        parts.append((f"{g.kelompok}: " if g.kelompok else "") + "; ".join(items))
+    return " | ".join(parts)
+
+
+def _produk_teks(p: Any) -> str:
+    return "; ".join(i if isinstance(i, str) else i.nama for i in (p or []))
+
+
+def catalog_csv(cat: Catalog, base_url: str = "") -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    for s in cat.services:
+        d = s.data
+        w.writerow(
+            _cell(v)
+            for v in [
+                s.slug, d.nama, s.unit.data.nama, s.unit.top.data.nama, d.kategori, d.status.value,
+                d.ringkasan, _persyaratan_teks(d.persyaratan),
+                d.jangka_waktu.teks_ringkas() if d.jangka_waktu else "",
+                (d.jangka_waktu.iso8601() or "") if d.jangka_waktu else "",
+                d.biaya.teks_ringkas() if d.biaya else "",
+                ("ya" if d.biaya.adalah_gratis() else "tidak") if d.biaya else "",
+                _produk_teks(d.produk),
+                "; ".join(f"{c.nama_tampil()}: {c.nilai}" for c in (d.pengaduan.saluran if d.pengaduan else [])),
+                d.penetapan.nomor if d.penetapan else "",
+                d.penetapan.tanggal.isoformat() if d.penetapan else "",
+                d.peninjauan.berikutnya.isoformat() if d.peninjauan and d.peninjauan.berikutnya else "",
+                d.layanan_daring or "", absolute(base_url, s.url),
+            ]
+        )
+    return buf.getvalue()
+
+
+def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
+    """schema.org GovernmentService for one service."""
+    d = svc.data
+    unit = svc.unit
+    provider: dict[str, Any] = {"@type": "GovernmentOrganization", "name": unit.data.nama}
+    alamat = unit.profil("alamat")
+    if alamat:
+        provider["address"] = alamat
+    if unit.top is not unit:
+        provider["parentOrganization"] = {"@type": "GovernmentOrganization", "name": unit.top.data.nama}
+    iso = d.jangka_waktu.iso8601() if d.jangka_waktu else None
+    channels: list[dict[str, Any]] = []
+    loket: dict[str, Any] = {"@type": "ServiceChannel", "name": "Loket layanan"}
+    if d.tempat_layanan:
+        loket["serviceLocation"] = {"@type": "Place", "address": d.tempat_layanan}
+    telp = next((k for k in unit.profil("kontak") or [] if k.jenis == m.JenisSaluran.telepon), None)
+    if telp:
+        loket["servicePhone"] = {"@type": "ContactPoint", "telephone": m.nomor_internasional(telp.nilai)}
+    if iso:
+        loket["processingTime"] = iso
+    channels.append(loket)
+    if d.layanan_daring:
+        daring: dict[str, Any] = {"@type": "ServiceChannel", "name": "Layanan daring", "serviceUrl": d.layanan_daring}
+        if iso:
+            daring["processingTime"] = iso
+        channels.append(daring)
+    for c in d.pengaduan.saluran if d.pengaduan else []:
+        ch: dict[str, Any] = {"@type": "ServiceChannel", "name": f"Pengaduan: {c.nama_tampil()}"}
+        if c.jenis in (m.JenisSaluran.telepon, m.JenisSaluran.sms, m.JenisSaluran.whatsapp):
+            ch["servicePhone"] = {"@type": "ContactPoint", "telephone": m.nomor_internasional(c.nilai)}
+        elif c.tautan() and c.tautan().startswith("http"):
+            ch["serviceUrl"] = c.tautan()
+        elif c.jenis == m.JenisSaluran.email:
+            ch["servicePhone"] = {"@type": "ContactPoint", "email": c.nilai}
+        else:
+            continue
+        channels.append(ch)
+    out: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": d.nama,
+        "description": d.ringkasan,
+        "url": absolute(base_url, svc.url),
+        "serviceType": d.kategori,
+        "provider": provider,
+        "availableChannel": channels,
+    }
+    if cat.instansi:
+        out["areaServed"] = {"@type": "AdministrativeArea", "name": cat.instansi.wilayah}
+    if d.sinonim:
+        out["alternateName"] = list(d.sinonim)
+    if d.biaya:
+        offer: dict[str, Any] = {"@type": "Offer", "priceCurrency": "IDR"}
+        if d.biaya.adalah_gratis():
+            offer["price"] = 0
+        elif d.biaya.jumlah is not None:
+            offer["price"] = d.biaya.jumlah
+        else:
+            offer["description"] = d.biaya.teks_ringkas()
+        out["offers"] = offer
+    if d.produk:
+        out["produces"] = _produk_teks(d.produk)
+    return out
+
+
+def jsonld_html(svc: Service, cat: Catalog, base_url: str = "") -> str:
+    """The JSON-LD as text safe to place inside <script type="application/ld+json">.
+
+    '<', '>' and '&' are escaped as JSON unicode escapes, so text from YAML can
+    never close the script element.
+    """
+    s = json.dumps(jsonld(svc, cat, base_url), ensure_ascii=False)
+    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
