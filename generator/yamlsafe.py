@@ -117,7 +117,7 @@ class _Builder:
                 )
             )
         tag = node.tag
-        if tag not in _STD_TAGS and not (tag or "").startswith("tag:yaml.org,2002:"):
+        if tag not in _STD_TAGS:
             self.err(
                 node, path, "tag-tidak-diizinkan",
                 f"Tanda '{tag}' tidak diizinkan dalam standar pelayanan. Hapus tanda yang diawali '!' "
@@ -258,16 +258,22 @@ _SCANNER_MSG = [
 ]
 
 
-def _yaml_error(e: yaml.YAMLError, name: str) -> Finding:
+def _yaml_error(e: yaml.YAMLError, name: str, text: str) -> Finding:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = f"{getattr(e, 'context', '') or ''} {getattr(e, 'problem', '') or ''}".strip() or str(e)
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in here[: col]:
+        return Finding(name, line, col, "", GALAT, "yaml-tab",
+                       "Ada karakter tab. YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi.")
     for needle, code, msg in _SCANNER_MSG:
         if needle in raw:
             return Finding(name, line, col, "", GALAT, code, msg)
     return Finding(
         name, line, col, "", GALAT, "yaml-sintaks",
-        f"Penulisan YAML tidak sah di sini ({raw}). Periksa tanda kutip, titik dua, dan indentasi.",
+        "Penulisan YAML tidak sah di sini. Periksa tanda kutip yang belum ditutup, titik dua setelah "
+        "kunci, dan indentasi (jumlah spasi di awal baris).",
     )
 
 
@@ -322,7 +328,7 @@ def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as e:
-        return None, [_yaml_error(e, name)]
+        return None, [_yaml_error(e, name, text)]
     except (RecursionError, MemoryError, ValueError):
         return None, [
             Finding(name, 1, 1, "", GALAT, "yaml-sintaks", "Berkas tidak dapat dibaca sebagai YAML.")
@@ -390,5 +396,9 @@ def locate(raw: bytes, loc: tuple) -> tuple[int, int, tuple, Optional[Node]]:
             followed += (part,)
         else:
             continue
-    line, col = _pos(node)
+    # A block value (mapping or list) is best shown at its key's line.
+    if key_node is not None and isinstance(node, (MappingNode, SequenceNode)):
+        line, col = _pos(key_node)
+    else:
+        line, col = _pos(node)
     return line, col, followed, key_node

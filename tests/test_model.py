@@ -1,0 +1,357 @@
+"""What staff write, and what the catalog makes of it: structures, business rules,
+inheritance and the cross-file checks, each with the Indonesian finding staff see."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator import model as m
+from generator.catalog import load_catalog, validate_paths
+from tests.conftest import SERVICE, UNIT
+
+
+def svc(tree, text: str, name: str = "uji/layanan-uji.yaml", **kw):
+    root = tree({name: text}, **kw)
+    return load_catalog(root, today=dt.date(2026, 11, 23))
+
+
+def by_code(cat, code):
+    return [f for f in cat.findings if f.code == code]
+
+
+# -- persyaratan -------------------------------------------------------------------------
+
+GROUPS = SERVICE.replace(
+    "persyaratan:\n  - KTP-el\n",
+    """persyaratan:
+  - kelompok: Penduduk baru
+    daftar:
+      - Kartu Keluarga
+      - dokumen: Identitas
+        salah_satu: [KTP-el, SIM]
+        bentuk: [fotokopi, dilegalisir]
+        jumlah: 2
+        wajib: tidak
+        kondisi: jika pindahan
+        diperoleh_dari: Kelurahan
+  - kelompok: KTP hilang
+    daftar: [Surat kehilangan dari kepolisian]
+""",
+)
+
+
+def test_requirement_groups_and_item_details(tree):
+    cat = svc(tree, GROUPS)
+    assert cat.ok, cat.findings
+    groups = m.kelompok_persyaratan(cat.services[0].data.persyaratan)
+    assert [g.kelompok for g in groups] == ["Penduduk baru", "KTP hilang"]
+    item = groups[0].daftar[1]
+    assert item.salah_satu == ["KTP-el", "SIM"]
+    assert item.label_bentuk() == "fotokopi, dilegalisir, 2 rangkap"
+    assert item.wajib is False and item.kondisi == "jika pindahan"
+
+
+def test_plain_requirement_list_is_one_unnamed_group(tree):
+    cat = svc(tree, SERVICE)
+    groups = m.kelompok_persyaratan(cat.services[0].data.persyaratan)
+    assert len(groups) == 1 and groups[0].kelompok == "" and groups[0].daftar == ["KTP-el"]
+
+
+def test_unknown_form_suggests_the_right_word(tree):
+    cat = svc(tree, GROUPS.replace("[fotokopi, dilegalisir]", "[fotocopy]"))
+    (f,) = by_code(cat, "pilihan-tidak-sah")
+    assert f.path == "persyaratan[0].daftar[1].bentuk[0]"
+    assert "Mungkin maksud Anda 'fotokopi'" in f.message
+    assert f.line == 11
+
+
+# -- prosedur ----------------------------------------------------------------------------
+
+VARIANTS = SERVICE.replace(
+    """prosedur:
+  - pelaksana: Pemohon
+    uraian: Datang ke loket
+    waktu: 10 menit
+  - pelaksana: Petugas Loket
+    uraian: Memproses permohonan
+    waktu: 1 jam
+""",
+    """prosedur:
+  tatap_muka:
+    - pelaksana: Pemohon
+      uraian: Datang ke loket
+    - pelaksana: Petugas Loket
+      uraian: Memeriksa berkas
+      cabang:
+        - jika: Berkas tidak lengkap
+          maka: Dikembalikan
+          ke_langkah: 1
+        - jika: Lengkap
+          ke_langkah: 3
+    - pelaksana: Sistem SIAK
+      jenis_pelaksana: sistem
+      uraian: Mencetak dokumen
+  daring:
+    - pelaksana: Pemohon
+      uraian: Mengisi formulir di aplikasi
+""",
+)
+
+
+def test_in_person_and_online_variants_with_branches(tree):
+    cat = svc(tree, VARIANTS)
+    assert cat.ok, cat.findings
+    variants = m.varian_prosedur(cat.services[0].data.prosedur)
+    assert [label for label, _ in variants] == ["Tatap muka", "Daring"]
+    steps = variants[0][1]
+    assert steps[1].cabang[0].ke_langkah == 1
+    assert [s.jenis() for s in steps] == [m.JenisPelaksana.pemohon, m.JenisPelaksana.petugas, m.JenisPelaksana.sistem]
+
+
+def test_branch_to_missing_step_is_an_error(tree):
+    cat = svc(tree, VARIANTS.replace("ke_langkah: 3", "ke_langkah: 9"))
+    (f,) = by_code(cat, "langkah-tidak-ada")
+    assert "langkah 9" in f.message and "3 langkah" in f.message
+
+
+# -- jangka waktu ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "yaml_text, plain, iso",
+    [
+        ("paling lama 3 hari kerja", "Paling lama 3 hari kerja", "P3D"),
+        ("30-60 detik", "30–60 detik", "PT60S"),
+        ("15 menit", "15 menit", "PT15M"),
+        ("{nilai: 2, satuan: jam, sejak: berkas diterima}", "2 jam sejak berkas diterima", "PT2H"),
+        (
+            "{nilai: 10, satuan: hari kerja, perpanjangan: 7 hari kerja}",
+            "10 hari kerja, dapat diperpanjang 7 hari kerja",
+            "P10D",
+        ),
+        (
+            "{pilihan: [{jika: paling lama 60 hari sejak lahir, nilai: 1, satuan: hari kerja},"
+            " {jika: lebih dari 60 hari, nilai: 2, satuan: hari kerja}]}",
+            "1 hari kerja jika paling lama 60 hari sejak lahir; 2 hari kerja jika lebih dari 60 hari",
+            "P2D",
+        ),
+    ],
+)
+def test_durations_read_as_plain_indonesian_and_iso8601(tree, yaml_text, plain, iso):
+    text = SERVICE.replace("jangka_waktu: paling lama 1 hari kerja", f"jangka_waktu: {yaml_text}")
+    text = text.replace("waktu: 1 jam", "waktu: 1 menit").replace("waktu: 10 menit", "waktu: 1 detik")
+    cat = svc(tree, text)
+    assert cat.ok, cat.findings
+    d = cat.services[0].data.jangka_waktu
+    assert d.teks_ringkas() == plain
+    assert d.iso8601() == iso
+
+
+def test_free_text_duration_is_flagged_with_a_warning(tree):
+    text = SERVICE.replace("jangka_waktu: paling lama 1 hari kerja", "jangka_waktu: {teks: Sesuai SLA sistem OSS}")
+    cat = svc(tree, text)
+    assert cat.ok
+    d = cat.services[0].data.jangka_waktu
+    assert d.hanya_teks() and d.iso8601() is None and d.teks_ringkas() == "Sesuai SLA sistem OSS"
+    (f,) = by_code(cat, "durasi-tanpa-angka")
+    assert f.severity == "peringatan" and f.path == "jangka_waktu"
+
+
+def test_bare_hari_asks_for_working_or_calendar_days(tree):
+    cat = svc(tree, SERVICE.replace("paling lama 1 hari kerja", "2 hari"))
+    (f,) = by_code(cat, "durasi-hari")
+    assert "hari kerja" in f.message and "hari kalender" in f.message
+    assert f.path == "jangka_waktu"
+
+
+def test_steps_longer_than_total_warn(tree):
+    cat = svc(tree, SERVICE.replace("waktu: 1 jam", "waktu: 2 hari kerja"))
+    (f,) = by_code(cat, "waktu-langkah-melebihi")
+    assert f.severity == "peringatan"
+    assert "2 hari kerja" in f.message or "2,0" in f.message
+
+
+# -- biaya -------------------------------------------------------------------------------
+
+
+def test_free_shorthand(tree):
+    cat = svc(tree, SERVICE)
+    b = cat.services[0].data.biaya
+    assert b.adalah_gratis() and b.teks_ringkas().startswith("Gratis")
+
+
+def test_paid_fee_without_legal_basis_is_an_error(tree):
+    cat = svc(tree, SERVICE.replace("biaya: Gratis", "biaya:\n  jumlah: 50000\n  satuan: per dokumen"))
+    (f,) = by_code(cat, "biaya-tanpa-dasar-hukum")
+    assert f.path == "biaya" and (f.line, f.column) == (15, 1)
+    assert "dasar_hukum" in f.message
+
+
+def test_rupiah_with_dots_gets_a_plain_explanation(tree):
+    cat = svc(tree, SERVICE.replace("biaya: Gratis", "biaya:\n  jumlah: Rp50.000\n  dasar_hukum: Perda 1/2026"))
+    (f,) = by_code(cat, "harus-angka")
+    assert f.path == "biaya.jumlah"
+    assert "tanpa 'Rp'" in f.message and "50000" in f.message
+
+
+def test_nested_and_payer_dependent_tariffs(tree):
+    text = SERVICE.replace(
+        "biaya: Gratis",
+        """biaya:
+  tarif:
+    - nama: Peserta BPJS
+      gratis: ya
+    - nama: Gedung Serbaguna
+      rincian:
+        - nama: Ruang A
+          jumlah: 500000
+          satuan: per hari
+  dasar_hukum: Peraturan Daerah Kota Uji Nomor 0 Tahun 2026
+  cara_bayar: [QRIS]""",
+    )
+    cat = svc(tree, text)
+    assert cat.ok, cat.findings
+    b = cat.services[0].data.biaya
+    assert not b.adalah_gratis()
+    assert b.tarif[1].rincian[0].jumlah == 500000
+    assert m.rupiah(500000) == "Rp500.000"
+
+
+# -- pengaduan ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "jenis, nilai, href",
+    [
+        ("telepon", "(0548) 000 1234", "tel:+625480001234"),
+        ("whatsapp", "0812-3456-7890", "https://wa.me/6281234567890"),
+        ("email", "aduan@uji.contoh.go.id", "mailto:aduan@uji.contoh.go.id"),
+        ("sp4n_lapor", "https://www.lapor.go.id", "https://www.lapor.go.id"),
+        ("sms", "1708", None),
+        ("surat", "Jalan Uji 1", None),
+    ],
+)
+def test_channel_links(jenis, nilai, href):
+    assert m.Saluran(jenis=jenis, nilai=nilai).tautan() == href
+
+
+@pytest.mark.parametrize(
+    "jenis, nilai, code",
+    [
+        ("telepon", "12ab", "telepon-tidak-sah"),
+        ("whatsapp", "1708", "telepon-tidak-sah"),
+        ("email", "bukan-email", "email-tidak-sah"),
+        ("website", "http://uji.go.id", "https-wajib"),
+        ("sp4n_lapor", "javascript:alert(1)", "https-wajib"),
+    ],
+)
+def test_channel_values_are_validated_for_their_type(tree, jenis, nilai, code):
+    text = SERVICE + f"pengaduan:\n  saluran:\n    - jenis: {jenis}\n      nilai: \"{nilai}\"\n"
+    cat = svc(tree, text)
+    (f,) = by_code(cat, code)
+    assert f.path == "pengaduan.saluran[0].nilai" and f.line == 20
+
+
+def test_emergency_number_is_not_a_complaint_channel(tree):
+    text = SERVICE + 'pengaduan:\n  saluran:\n    - jenis: telepon\n      nilai: "112"\n'
+    cat = svc(tree, text)
+    assert by_code(cat, "112-bukan-pengaduan")
+
+
+def test_missing_sp4n_lapor_warns(tree):
+    from tests.conftest import INSTANSI
+
+    bare = INSTANSI.split("saluran_bersama:")[0]
+    cat = svc(tree, SERVICE, instansi=bare)
+    (f,) = by_code(cat, "tanpa-sp4n-lapor")
+    assert f.severity == "peringatan"
+
+
+# -- inheritance -------------------------------------------------------------------------
+
+
+def test_services_inherit_unit_defaults_and_shared_channels(tree):
+    cat = svc(tree, SERVICE)
+    s = cat.services[0]
+    assert s.origin["pengaduan"] == "uji" and s.origin["persyaratan"] == "layanan"
+    kinds = [c.jenis.value for c in s.data.pengaduan.saluran]
+    assert kinds == ["telepon", "sp4n_lapor"]  # unit channel, then the government's shared one
+    assert s.data.tempat_layanan == "Jalan Uji Nomor 1"
+    assert s.data.jam_layanan[0].teks() == "Senin–Jumat, 08.00–15.00"
+    assert s.own.pengaduan is None  # the file as written is untouched
+
+
+def test_service_overrides_a_component(tree):
+    text = SERVICE + "sarana_prasarana: [Loket khusus]\n"
+    s = svc(tree, text).services[0]
+    assert s.data.sarana_prasarana == ["Loket khusus"] and s.origin["sarana_prasarana"] == "layanan"
+
+
+def test_bidang_inherits_from_its_opd(tree):
+    root = tree({"uji/bidang-a/_unit.yaml": "nama: Bidang A\n", "uji/bidang-a/layanan-b.yaml": SERVICE})
+    cat = load_catalog(root)
+    s = cat.service("layanan-b")
+    assert s.unit.id == "uji/bidang-a" and s.unit.top.id == "uji"
+    assert s.origin["dasar_hukum"] == "uji"
+    assert s.data.tempat_layanan == "Jalan Uji Nomor 1"
+
+
+# -- cross-file checks -------------------------------------------------------------------
+
+
+def test_duplicate_slug_across_units(tree):
+    root = tree({"uji/sama.yaml": SERVICE, "lain/_unit.yaml": UNIT, "lain/sama.yaml": SERVICE})
+    f = [x for x in load_catalog(root).findings if x.code == "slug-ganda"]
+    # folders are read in name order: lain/ first, so uji/sama.yaml is the duplicate
+    assert len(f) == 1 and f[0].file.endswith("uji/sama.yaml") and "lain/sama.yaml" in f[0].message
+
+
+def test_unit_folder_without_unit_file(tree):
+    root = tree({"tanpa-unit/layanan.yaml": SERVICE})
+    (f,) = [x for x in load_catalog(root).findings if x.code == "unit-tidak-ada"]
+    assert "_unit.yaml" in f.message
+
+
+def test_missing_public_component_is_an_error_missing_internal_a_warning(tree):
+    bare_unit = UNIT.split("bawaan:")[0]
+    cat = svc(tree, SERVICE.replace("produk: Surat keterangan\n", ""), unit=bare_unit)
+    public = by_code(cat, "komponen-publik-tidak-ada")
+    assert {f.severity for f in public} == {"galat"}
+    assert any("'produk'" in f.message for f in public) and any("'pengaduan'" in f.message for f in public)
+    internal = by_code(cat, "komponen-internal-tidak-ada")
+    assert len(internal) == 8 and {f.severity for f in internal} == {"peringatan"}
+    assert any("'evaluasi_kinerja'" in f.message for f in internal)
+
+
+def test_review_date_passed_warns(tree):
+    text = SERVICE + "peninjauan:\n  terakhir: 2024-01-01\n  berikutnya: 2025-01-01\n"
+    (f,) = by_code(svc(tree, text), "peninjauan-lewat")
+    assert f.path == "peninjauan.berikutnya" and f.line == 19
+
+
+def test_unknown_key_suggests_closest(tree):
+    cat = svc(tree, SERVICE.replace("produk:", "produck:"))
+    (f,) = by_code(cat, "kunci-tidak-dikenal")
+    assert "Mungkin maksud Anda 'produk'" in f.message and f.line == 16 and f.column == 1
+
+
+def test_missing_key_names_it_and_gives_an_example(tree):
+    cat = svc(tree, SERVICE.replace("kategori: Uji\n", ""))
+    (f,) = by_code(cat, "kunci-wajib")
+    assert "'kategori'" in f.message and "Contoh: kategori: Kependudukan" in f.message
+
+
+def test_validated_service_is_unchanged_text(tree):
+    # Nothing a person wrote is silently changed: text comes through verbatim.
+    text = SERVICE.replace("Layanan untuk menguji.", '"  Spasi, tanda: dan 0012 tetap  "')
+    s = svc(tree, text).services[0]
+    assert s.data.ringkasan == "  Spasi, tanda: dan 0012 tetap  "
+
+
+def test_validate_paths_reports_only_requested_file(tree):
+    root = tree({"uji/baik.yaml": SERVICE, "uji/rusak.yaml": SERVICE.replace("kategori: Uji", "kategori: [")})
+    only_good = validate_paths([root / "uji" / "baik.yaml"])
+    assert not [f for f in only_good if f.severity == "galat"]
+    assert validate_paths([root / "uji" / "rusak.yaml"])[0].code == "yaml-sintaks"
