@@ -145,12 +145,16 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
         channels.append(daring)
     for c in d.pengaduan.saluran if d.pengaduan else []:
         ch: dict[str, Any] = {"@type": "ServiceChannel", "name": f"Pengaduan: {c.nama_tampil()}"}
-        if c.jenis in (m.JenisSaluran.telepon, m.JenisSaluran.sms, m.JenisSaluran.whatsapp):
+        if c.jenis in (m.JenisSaluran.telepon, m.JenisSaluran.whatsapp):
             ch["servicePhone"] = {"@type": "ContactPoint", "telephone": m.nomor_internasional(c.nilai)}
-        elif c.tautan() and c.tautan().startswith("http"):
-            ch["serviceUrl"] = c.tautan()
+        elif c.jenis == m.JenisSaluran.sms:
+            ch["serviceSmsNumber"] = {"@type": "ContactPoint", "telephone": m.nomor_internasional(c.nilai)}
         elif c.jenis == m.JenisSaluran.email:
-            ch["servicePhone"] = {"@type": "ContactPoint", "email": c.nilai}
+            ch["serviceUrl"] = c.tautan()
+        elif c.tautan() and c.tautan().startswith("https://"):
+            ch["serviceUrl"] = c.tautan()
+        elif c.jenis in (m.JenisSaluran.surat, m.JenisSaluran.tatap_muka):
+            ch["servicePostalAddress"] = {"@type": "PostalAddress", "streetAddress": c.nilai}
         else:
             continue
         channels.append(ch)

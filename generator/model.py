@@ -1026,31 +1026,54 @@ LABEL_KOMPONEN = {
 class Komponen(Dasar):
     """The 14 components, all optional: used for unit defaults (bawaan)."""
 
-    persyaratan: Optional[DaftarPersyaratan] = None
-    prosedur: Optional[Prosedur] = None
+    persyaratan: Optional[DaftarPersyaratan] = Field(
+        None,
+        description=(
+            "1. Persyaratan: dokumen, barang, atau syarat yang harus dipenuhi pemohon. Daftar biasa, "
+            "atau kelompok per jenis pemohon (kelompok: dan daftar:)."
+        ),
+        examples=[["KTP-el asli", {"dokumen": "Kartu Keluarga", "bentuk": "fotokopi"}]],
+    )
+    prosedur: Optional[Prosedur] = Field(
+        None,
+        description=(
+            "2. Sistem, mekanisme, dan prosedur: langkah berurutan (pelaksana, uraian, waktu), atau "
+            "tatap_muka: dan daring: bila ada dua cara."
+        ),
+    )
     jangka_waktu: Optional[DurasiMasuk] = Field(
-        None, description="Jangka waktu penyelesaian seluruh layanan.", examples=["3 hari kerja"]
+        None, description="3. Jangka waktu penyelesaian seluruh layanan, misalnya \"paling lama 3 hari kerja\".", examples=["3 hari kerja"]
     )
     biaya: Optional[BiayaMasuk] = Field(
-        None, description="Biaya/tarif: gratis, jumlah rupiah, tabel tarif, atau rumus.", examples=["Gratis"]
+        None, description="4. Biaya/tarif: gratis, jumlah rupiah, tabel tarif, atau rumus (wajib dengan dasar_hukum bila berbayar).", examples=["Gratis"]
     )
-    produk: Optional[Produk] = None
-    pengaduan: Optional[Pengaduan] = Field(None, description="Penanganan pengaduan, saran, dan masukan.")
-    dasar_hukum: Optional[DasarHukum] = None
-    sarana_prasarana: Optional[DaftarSarana] = None
-    kompetensi_pelaksana: Optional[DaftarKompetensi] = None
+    produk: Optional[Produk] = Field(None, description="5. Produk pelayanan: apa yang diterima pemohon.", examples=[["KTP-el"]])
+    pengaduan: Optional[Pengaduan] = Field(
+        None, description="6. Penanganan pengaduan, saran, dan masukan: saluran, tata cara, dan waktu penyelesaian."
+    )
+    dasar_hukum: Optional[DasarHukum] = Field(
+        None, description="7. Dasar hukum: peraturan yang menjadi dasar layanan (jenis, nomor, tahun, tentang) atau teks bebas."
+    )
+    sarana_prasarana: Optional[DaftarSarana] = Field(
+        None, description="8. Sarana, prasarana, dan/atau fasilitas, termasuk fasilitas bagi kelompok rentan."
+    )
+    kompetensi_pelaksana: Optional[DaftarKompetensi] = Field(
+        None, description="9. Kompetensi pelaksana: pengetahuan, keterampilan, dan pengalaman, boleh per jabatan."
+    )
     pengawasan_internal: Optional[UraianInternal] = Field(
-        None, description="Pengawasan oleh atasan langsung dan/atau pengawas internal."
+        None, description="10. Pengawasan internal oleh atasan langsung dan/atau pengawas internal."
     )
-    jumlah_pelaksana: Optional[JumlahPelaksana] = None
+    jumlah_pelaksana: Optional[JumlahPelaksana] = Field(
+        None, description="11. Jumlah pelaksana per jabatan (jabatan: dan jumlah:)."
+    )
     jaminan_pelayanan: Optional[UraianInternal] = Field(
-        None, description="Jaminan bahwa pelayanan diberikan sesuai standar."
+        None, description="12. Jaminan pelayanan: jaminan bahwa pelayanan diberikan sesuai standar."
     )
     jaminan_keamanan: Optional[UraianInternal] = Field(
-        None, description="Jaminan keamanan dan keselamatan pelayanan."
+        None, description="13. Jaminan keamanan dan keselamatan pelayanan."
     )
     evaluasi_kinerja: Optional[UraianInternal] = Field(
-        None, description="Cara dan frekuensi evaluasi kinerja pelaksana."
+        None, description="14. Evaluasi kinerja pelaksana: cara dan frekuensi evaluasi."
     )
 
 

@@ -170,3 +170,16 @@ def test_schema_check_command(tmp_path, capsys):
     assert code == 0 and out.count("ditulis") == 3
     code, _, _ = run(["schema", "--out", str(tmp_path), "--check"], capsys)
     assert code == 0
+
+
+def test_every_field_has_an_indonesian_description():
+    from generator import model as m
+
+    missing = []
+    for cls in (m.Layanan, m.Unit, m.Instansi):
+        schema = cls.model_json_schema()
+        for name, sch in [(cls.__name__, schema), *schema.get("$defs", {}).items()]:
+            for key, prop in sch.get("properties", {}).items():
+                if not prop.get("description"):
+                    missing.append(f"{name}.{key}")
+    assert missing == []

@@ -1,0 +1,55 @@
+"""Open data: what a re-user of standar.json / standar.csv / JSON-LD gets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from generator.catalog import load_catalog
+from generator.export import catalog_csv, catalog_json, jsonld, jsonld_html
+from tests.conftest import SERVICE
+
+PAID = SERVICE.replace(
+    "biaya: Gratis", "biaya:\n  jumlah: 25000\n  satuan: per dokumen\n  dasar_hukum: Perda Kota Uji 0/2026"
+).replace("Layanan untuk menguji.", "Layanan </script><script>alert(1)</script> & uji.")
+
+
+def test_catalog_json_has_resolved_services(tree):
+    cat = load_catalog(tree({"uji/a.yaml": SERVICE}))
+    data = json.loads(catalog_json(cat, "https://standar.uji.contoh.go.id/"))
+    (s,) = data["layanan"]
+    assert s["url"] == "https://standar.uji.contoh.go.id/layanan/a/"
+    assert s["pengaduan"]["saluran"][0]["nilai"] == "(0548) 000 1111"  # inherited from the unit
+    assert s["ikhtisar"] == {"jangka_waktu": "Paling lama 1 hari kerja", "jangka_waktu_iso8601": "P1D",
+                             "biaya": "Gratis (tidak dipungut biaya)", "gratis": True}
+    assert data["unit"][0]["layanan"] == ["a"]
+
+
+def test_csv_one_row_per_service_and_formula_cells_neutralised(tree):
+    evil = SERVICE.replace("Layanan Uji", "=HYPERLINK(\"http://x\")")
+    cat = load_catalog(tree({"uji/a.yaml": SERVICE, "uji/b.yaml": evil}))
+    rows = list(csv.DictReader(io.StringIO(catalog_csv(cat))))
+    assert len(rows) == 2
+    names = {r["slug"]: r["nama"] for r in rows}
+    assert names["b"].startswith("'=")
+    assert rows[0]["gratis"] == "ya"
+
+
+def test_jsonld_government_service(tree):
+    cat = load_catalog(tree({"uji/a.yaml": PAID}))
+    ld = jsonld(cat.services[0], cat, "https://standar.uji.contoh.go.id/")
+    assert ld["@type"] == "GovernmentService"
+    assert ld["provider"]["name"] == "Dinas Uji"
+    assert ld["areaServed"]["name"] == "Kota Uji"
+    assert ld["offers"] == {"@type": "Offer", "priceCurrency": "IDR", "price": 25000}
+    phones = [c["servicePhone"]["telephone"] for c in ld["availableChannel"] if "servicePhone" in c]
+    assert "+625480001111" in phones
+    assert ld["availableChannel"][0]["processingTime"] == "P1D"
+
+
+def test_jsonld_cannot_close_its_script_element(tree):
+    cat = load_catalog(tree({"uji/a.yaml": PAID}))
+    text = jsonld_html(cat.services[0], cat)
+    assert "</script>" not in text and "<" not in text
+    assert json.loads(text)["description"] == "Layanan </script><script>alert(1)</script> & uji."
