@@ -284,7 +284,7 @@ def _too_deep(text: str) -> bool:
     only suspicious files pay for an event scan.
     """
     brackets = text.count("[") + text.count("{")
-    longest = max((len(s) for s in text.splitlines()), default=0)
+    longest = max(map(len, text.splitlines()), default=0)
     if brackets + 2 * longest < 2000:
         return False
     depth = 0
