@@ -81,7 +81,8 @@ class Service:
 
     slug: str
     file: str  # display path of the YAML file
-    source: Path  # absolute path, for "edit this page" and change detection
+    source: Path  # absolute path, for change detection
+    rel_path: str  # path relative to the standards root, for "edit this page"
     unit: UnitNode
     own: m.Layanan  # as written in the file
     data: m.Layanan  # with inherited components and shared channels
@@ -91,12 +92,6 @@ class Service:
     def url(self) -> str:
         return f"layanan/{self.slug}/"
 
-    @property
-    def rel_path(self) -> str:
-        """Path of the YAML file relative to the standards root (for edit links)."""
-        return self._rel
-
-    _rel: str = ""
 
 
 @dataclass
@@ -176,7 +171,7 @@ class _Loader:
             raw = path.read_bytes()
             line, col, followed, _ = locate(raw, loc)
         except OSError:
-            line, col, followed = 1, 1, ()
+            line, col, _followed = 1, 1, ()
         self.findings.append(Finding(display_name(path), line, col, _fmt_path(loc), sev, code, msg))
 
 
@@ -237,8 +232,7 @@ def load_catalog(root: Path | str, today: Optional[dt.date] = None) -> Catalog:
             own = ld.read(p, m.Layanan)
             if own is None or node is None:
                 continue
-            svc = _resolve(ld, p, slug, own, node, instansi)
-            svc._rel = p.relative_to(root).as_posix()
+            svc = _resolve(ld, p, p.relative_to(root).as_posix(), slug, own, node, instansi)
             node.services.append(svc)
             services.append(svc)
         for sub in entries:
@@ -264,7 +258,8 @@ def load_catalog(root: Path | str, today: Optional[dt.date] = None) -> Catalog:
 
 
 def _resolve(
-    ld: _Loader, path: Path, slug: str, own: m.Layanan, unit: UnitNode, instansi: Optional[m.Instansi]
+    ld: _Loader, path: Path, rel: str, slug: str, own: m.Layanan, unit: UnitNode,
+    instansi: Optional[m.Instansi],
 ) -> Service:
     update: dict[str, Any] = {}
     origin: dict[str, str] = {}
@@ -294,7 +289,7 @@ def _resolve(
             update["tempat_layanan"] = alamat
     data = own.model_copy(update=update) if update else own
     _check_service(ld, path, data, origin)
-    return Service(slug, display_name(path), path, unit, own, data, origin)
+    return Service(slug, display_name(path), path, rel, unit, own, data, origin)
 
 
 def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]) -> None:

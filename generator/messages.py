@@ -7,7 +7,6 @@ from the model's own ``examples`` (so the model stays the single source).
 from __future__ import annotations
 
 import difflib
-import enum
 import json
 from functools import lru_cache
 from typing import Any, Optional
@@ -246,7 +245,3 @@ def findings_for(exc: ValidationError, data: Any, raw: bytes, name: str) -> list
             line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
         out.append(Finding(name, line, col, clean_path(loc, data), GALAT, code, msg))
     return out
-
-
-def enum_label(v: Any) -> str:
-    return v.value if isinstance(v, enum.Enum) else str(v)

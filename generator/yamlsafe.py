@@ -23,7 +23,7 @@ from typing import Any, Optional
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .findings import GALAT, PERINGATAN, Finding
+from .findings import GALAT, Finding
 
 try:  # pragma: no cover - depends on the build of PyYAML
     from yaml import CSafeLoader as _Loader
@@ -56,8 +56,6 @@ _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 class Loaded:
     data: Any = None
     findings: list[Finding] = field(default_factory=list)
-    # positions of top-level keys (line, col), for cross-file findings
-    top: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -353,8 +351,7 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
             "'nama: Penerbitan KTP-el' di awal baris.",
         )
         return Loaded(None, b.findings)
-    top = {k.value: _pos(k) for k, _ in node.value if isinstance(k, ScalarNode)}
-    return Loaded(data, b.findings, top)
+    return Loaded(data, b.findings)
 
 
 def load_file(path, name: str) -> Loaded:
