@@ -283,6 +283,11 @@ def _resolve(
         jam = unit.profil("jam_layanan")
         if jam:
             update["jam_layanan"] = jam
+    for key in ("penetapan", "fkp", "peninjauan"):
+        if getattr(own, key) is None:
+            val = unit.profil(key)
+            if val is not None:
+                update[key] = val
     if own.tempat_layanan is None:
         alamat = unit.profil("alamat")
         if alamat:
@@ -301,6 +306,13 @@ def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]
                 f"publik, tetapi tidak ditulis di berkas ini maupun di bawaan: unitnya. Tambahkan {comp}:.",
                 GALAT,
             )
+    if s.status == m.Status.berlaku and s.penetapan is None:
+        ld.warn(
+            path, ("status",), "penetapan-wajib",
+            "Standar berstatus berlaku harus ditetapkan dengan keputusan. Tambahkan penetapan: (nomor, "
+            "tanggal, pejabat) di berkas ini atau di _unit.yaml bila satu keputusan memuat semua layanan unit.",
+            GALAT,
+        )
     for comp in m.KOMPONEN_INTERNAL:
         if getattr(s, comp) is None:
             ld.warn(

@@ -103,7 +103,7 @@ AlamatWeb = Annotated[
     Field(json_schema_extra={"format": "uri", "pattern": r"^https?://"}),
 ]
 
-_JAM_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+_JAM_RE = re.compile(r"^(?:([01]?\d|2[0-3])[:.]([0-5]\d)|(24)[:.](00))$")
 
 
 def _cek_jam(v: Any) -> Any:
@@ -113,6 +113,8 @@ def _cek_jam(v: Any) -> Any:
             raise PydanticCustomError(
                 "jam_tidak_sah", "Jam harus ditulis JJ:MM dengan tanda kutip, misalnya \"08:00\"."
             )
+        if m.group(3):
+            return "24:00"
         return f"{int(m.group(1)):02d}:{m.group(2)}"
     return v
 
@@ -358,9 +360,10 @@ class Durasi(_DurasiDasar):
             bagian.append(f"{p.teks_ringkas()} jika {p.jika}")
         teks = "; ".join(b for b in bagian if b)
         if self.sejak and self.punya_angka():
-            teks += f" sejak {self.sejak}"
+            teks += f"; dihitung sejak {self.sejak}" if self.pilihan else f" sejak {self.sejak}"
         if self.perpanjangan is not None:
-            teks += f", dapat diperpanjang {self.perpanjangan.teks_ringkas()}"
+            p = self.perpanjangan.teks_ringkas()
+            teks += f", dapat diperpanjang {p[:1].lower() + p[1:]}"
         return teks
 
 
@@ -1207,11 +1210,6 @@ class Layanan(Komponen):
                                 "memiliki {n} langkah.",
                                 {"i": i + 1, "k": c.ke_langkah, "n": len(langkah)},
                             )
-        if self.status in (Status.berlaku,) and self.penetapan is None:
-            raise PydanticCustomError(
-                "penetapan_wajib",
-                "Standar berstatus berlaku harus memiliki penetapan: (nomor, tanggal, pejabat).",
-            )
         return self
 
 
@@ -1259,6 +1257,13 @@ class Unit(Dasar):
         examples=[["Loket prioritas bagi penyandang disabilitas, lansia, dan ibu hamil"]],
     )
     maklumat: Optional[Maklumat] = Field(None, description="Maklumat pelayanan unit.")
+    penetapan: Optional[Penetapan] = Field(
+        None,
+        description="Keputusan yang menetapkan standar semua layanan unit ini (bila satu keputusan "
+        "memuat beberapa layanan). Layanan yang menulis penetapan: sendiri memakai miliknya.",
+    )
+    fkp: Optional[Fkp] = Field(None, description="Forum Konsultasi Publik yang membahas standar unit ini.")
+    peninjauan: Optional[Peninjauan] = Field(None, description="Peninjauan standar unit ini.")
     bawaan: Optional[Komponen] = Field(
         None,
         description="Komponen bawaan yang diwarisi semua layanan unit ini (misalnya pengaduan, sarana_prasarana, dasar_hukum).",

@@ -355,3 +355,18 @@ def test_validate_paths_reports_only_requested_file(tree):
     only_good = validate_paths([root / "uji" / "baik.yaml"])
     assert not [f for f in only_good if f.severity == "galat"]
     assert validate_paths([root / "uji" / "rusak.yaml"])[0].code == "yaml-sintaks"
+
+
+def test_berlaku_needs_a_decree_which_may_come_from_the_unit(tree):
+    berlaku = SERVICE.replace("status: contoh", "status: berlaku")
+    (f,) = by_code(svc(tree, berlaku), "penetapan-wajib")
+    assert f.severity == "galat" and f.line == 4
+    unit = UNIT + "penetapan:\n  nomor: 000/CONTOH/2026\n  tanggal: 2026-01-05\n  pejabat: Kepala Dinas Uji\n"
+    cat = svc(tree, berlaku, unit=unit)
+    assert cat.ok, cat.findings
+    assert cat.services[0].data.penetapan.nomor == "000/CONTOH/2026"
+
+
+def test_round_the_clock_hours():
+    j = m.JamLayanan(hari="Setiap hari", buka="00:00", tutup="24:00")
+    assert j.teks() == "Setiap hari, 00.00–24.00"
