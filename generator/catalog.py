@@ -204,6 +204,9 @@ def load_catalog(root: Path | str, today: Optional[dt.date] = None) -> Catalog:
             if udata is not None:
                 node = UnitNode(uid, display_name(upath), udata, parent)
                 (parent.children if parent else units).append(node)
+                jw = udata.bawaan.jangka_waktu if udata.bawaan else None
+                if jw is not None and jw.hanya_teks():
+                    ld.warn(upath, ("bawaan", "jangka_waktu"), "durasi-tanpa-angka", _TANPA_ANGKA)
         elif yamls or any(p.is_dir() for p in entries):
             ld.findings.append(
                 Finding(display_name(folder), 1, 1, "", GALAT, "unit-tidak-ada",
@@ -297,6 +300,12 @@ def _resolve(
     return Service(slug, display_name(path), path, rel, unit, own, data, origin)
 
 
+_TANPA_ANGKA = (
+    "Jangka waktu tidak memuat angka, sehingga warga tidak tahu berapa lama harus menunggu. "
+    "Bila memungkinkan tulis angka dan satuan, misalnya \"paling lama 3 hari kerja\"."
+)
+
+
 def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]) -> None:
     for comp in m.KOMPONEN_PUBLIK:
         if getattr(s, comp) is None:
@@ -349,11 +358,7 @@ def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]
             "dengan cara: dan batas:.",
         )
     if s.jangka_waktu is not None and s.jangka_waktu.hanya_teks() and origin.get("jangka_waktu") == "layanan":
-        ld.warn(
-            path, ("jangka_waktu",), "durasi-tanpa-angka",
-            "Jangka waktu tidak memuat angka, sehingga warga tidak tahu berapa lama harus menunggu. "
-            "Bila memungkinkan tulis angka dan satuan, misalnya \"paling lama 3 hari kerja\".",
-        )
+        ld.warn(path, ("jangka_waktu",), "durasi-tanpa-angka", _TANPA_ANGKA)
     if s.prosedur is not None and origin.get("prosedur") == "layanan":
         variants = m.varian_prosedur(s.prosedur)
         for vi, (label, steps) in enumerate(variants):

@@ -370,3 +370,11 @@ def test_berlaku_needs_a_decree_which_may_come_from_the_unit(tree):
 def test_round_the_clock_hours():
     j = m.JamLayanan(hari="Setiap hari", buka="00:00", tutup="24:00")
     assert j.teks() == "Setiap hari, 00.00–24.00"
+
+
+def test_text_only_duration_in_unit_defaults_warns_once_at_the_unit(tree):
+    unit = UNIT.replace("bawaan:\n", "bawaan:\n  jangka_waktu: {teks: Sesuai SLA sistem OSS}\n")
+    text = SERVICE.replace("jangka_waktu: paling lama 1 hari kerja\n", "")
+    root = tree({"uji/a.yaml": text, "uji/b.yaml": text}, unit=unit)
+    f = [x for x in load_catalog(root).findings if x.code == "durasi-tanpa-angka"]
+    assert len(f) == 1 and f[0].file.endswith("_unit.yaml") and f[0].path == "bawaan.jangka_waktu"
