@@ -1,0 +1,193 @@
+"""MkDocs adapter: hands the pages built by ``generator.site`` to MkDocs.
+
+Everything a citizen reads is rendered by the engine-independent core
+(``generator.site``); this module only
+
+- loads the catalog and reports its findings (errors fail the build with the
+  same ``file:line:col`` lines as ``standar validate``; warnings are logged),
+- registers every generated page with MkDocs in memory (``File.generated``),
+  service and unit pages outside the navigation,
+- adds the compact service entries and Indonesian keywords to Material's
+  search index, and the posters (``generator.printing``) after the build,
+- watches the standards folder in ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any, Optional
+from urllib.parse import urljoin
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .catalog import Catalog, load_catalog
+from .findings import GALAT, summary
+from .site import Halaman, Opsi, bangun, gabung_indeks
+from .site.render import TEMA
+
+log = logging.getLogger("mkdocs.plugins.standar")
+
+FONTS = Path(__file__).resolve().parents[1] / "site_theme" / "assets" / "fonts"
+
+
+class StandarConfig(base.Config):
+    # Folder of the YAML standards (with _instansi.yaml), relative to mkdocs.yml.
+    standar = c.Type(str, default="standards")
+    # Link and build the printed posters and handbooks (generator.printing).
+    cetak = c.Type(bool, default=True)
+    # Slugs of the services listed first on the home page ("sering dicari").
+    layanan_utama = c.ListOfItems(c.Type(str), default=[])
+    # Where the YAML files live in the repository, for "edit this page": a URL or
+    # a path relative to repo_url ("edit/main/standards/"). Unset: derived from
+    # edit_uri by replacing the docs folder with the standards folder.
+    edit_uri = c.Optional(c.Type(str))
+    # Folder of the page templates; unset: site_theme/pages of this project.
+    tema = c.Optional(c.Type(str))
+
+
+class _Halaman(Page):
+    """A page whose HTML the core already rendered: nothing to read or convert."""
+
+    def __init__(self, h: Halaman, file: File, config: Any):
+        # Titles reach Material's templates unescaped: give them escaped text.
+        super().__init__(str(escape(h.judul)), file, config)
+        self.h = h
+        self.edit_url = h.edit_url  # the YAML file, not the (virtual) Markdown one
+
+    def read_source(self, config: Any) -> None:
+        self.markdown = ""
+        self.meta = {
+            "description": str(escape(h_desc)) if (h_desc := self.h.deskripsi) else "",
+            # Our own compact entries go into the search index (on_post_build).
+            "search": {"exclude": True},
+        }
+        if self.h.jsonld:
+            self.meta["jsonld"] = self.h.jsonld
+
+    def render(self, config: Any, files: Files) -> None:
+        self.content = self.h.html
+        self.toc = get_toc(self.h.toc)
+        self.present_anchor_ids = set(re.findall(r'\sid="([^"]+)"', self.h.html))
+        self.links_to_anchors = None
+
+
+class StandarPlugin(BasePlugin[StandarConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.root: Optional[Path] = None
+        self.catalog: Optional[Catalog] = None
+        self._entri: list[dict[str, Any]] = []
+        self._lokasi: list[str] = []
+
+    # MkDocs reads the config on every rebuild of `mkdocs serve`; paths are resolved here.
+    def on_config(self, config: Any) -> Any:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base_dir / self.config.standar).resolve()
+        if not self.root.is_dir():
+            raise PluginError(
+                f"Folder standar '{self.config.standar}' tidak ditemukan (dicari di {self.root}). "
+                "Atur plugins: standar: standar: <folder> di mkdocs.yml."
+            )
+        if not config.use_directory_urls:
+            raise PluginError("Plugin standar memerlukan use_directory_urls: true (alamat halaman berbentuk layanan/<nama>/).")
+        theme = config.theme
+        if theme.name == "material" and theme.get("font") is not False:
+            # Material loads Google Fonts unless told not to: a third-party request.
+            log.warning("theme.font sebaiknya false: situs memakai font Noto Sans sendiri, tanpa Google Fonts.")
+        self.tema = Path(self.config.tema).resolve() if self.config.tema else TEMA
+        self.edit_dasar = self._edit_dasar(config, base_dir)
+        return config
+
+    def _edit_dasar(self, config: Any, base_dir: Path) -> Optional[str]:
+        repo = config.repo_url
+        e = self.config.edit_uri
+        if e is None:
+            if not repo or not config.edit_uri:
+                return None
+            try:
+                docs = Path(config.docs_dir).resolve().relative_to(base_dir).as_posix()
+                std = self.root.relative_to(base_dir).as_posix()
+            except ValueError:
+                return None
+            eu = config.edit_uri.rstrip("/")
+            if not eu.endswith(docs):
+                return None
+            e = eu[: -len(docs)] + std + "/"
+        if not e.endswith("/"):
+            e += "/"
+        if re.match(r"^https?://", e):
+            return e
+        return urljoin(repo.rstrip("/") + "/", e) if repo else None
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        cat = load_catalog(self.root)
+        self.catalog = cat
+        for f in cat.findings:
+            (log.error if f.severity == GALAT else log.warning)(f.text())
+        if not cat.ok:
+            raise PluginError(f"Standar pelayanan tidak valid: {summary(cat.findings)} Perbaiki galat di atas.")
+        unknown = [s for s in self.config.layanan_utama if cat.service(s) is None]
+        if unknown:
+            raise PluginError(f"layanan_utama menyebut layanan yang tidak ada: {', '.join(unknown)}.")
+
+        situs = bangun(
+            cat,
+            Opsi(
+                site_url=config.site_url or "",
+                nama_situs=config.site_name,
+                cetak=self.config.cetak,
+                layanan_utama=list(self.config.layanan_utama),
+                edit_dasar=self.edit_dasar,
+                tema=self.tema,
+            ),
+        )
+        for h in situs.halaman:
+            if files.get_file_from_path(h.src) is not None:
+                raise PluginError(
+                    f"Berkas {config.docs_dir}/{h.src} bertabrakan dengan halaman yang dibuat dari standar. "
+                    "Hapus atau ganti nama berkas itu."
+                )
+            inclusion = InclusionLevel.INCLUDED if h.di_navigasi else InclusionLevel.NOT_IN_NAV
+            f = File.generated(config, h.src, content="", inclusion=inclusion)
+            _Halaman(h, f, config)  # sets f.page
+            files.append(f)
+        for b in situs.berkas:
+            files.append(File.generated(config, b.path, content=b.isi))
+        for font in sorted(FONTS.glob("*.woff2")):
+            files.append(File(f"assets/fonts/{font.name}", str(FONTS.parent.parent), config.site_dir, True))
+        self._entri = situs.entri_cari()
+        self._lokasi = [h.url for h in situs.halaman]
+        return files
+
+    # After Material's search plugin has written its index (and before MkDocs
+    # reports strict-mode warnings), add the service entries and posters.
+    @event_priority(-100)
+    def on_post_build(self, config: Any) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(gabung_indeks(index.read_text(encoding="utf-8"), self._entri, self._lokasi), encoding="utf-8")
+        if self.config.cetak and self.catalog is not None:
+            try:
+                from generator.printing import render_into_site
+            except ImportError as e:
+                raise PluginError(
+                    f"cetak: true, tetapi modul pencetakan (generator.printing) tidak dapat dimuat: {e}. "
+                    "Pasang dependensinya atau atur cetak: false di mkdocs.yml."
+                ) from e
+            render_into_site(self.catalog, Path(config.site_dir) / "cetak", config.site_url or "")
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        # Rebuild when a standard is edited, added or removed, or a page template changes.
+        server.watch(str(self.root))
+        server.watch(str(self.tema))
+        return server

@@ -1,0 +1,489 @@
+"""Render the site's pages from the catalog with Jinja (templates in site_theme/pages/).
+
+Autoescaping is on for every template: text from YAML is always shown as text.
+Links that come from YAML pass through :func:`tautan_aman` and are dropped (the
+value is shown as text) unless they are http(s), tel: or mailto:.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import export
+from .. import model as m
+from ..catalog import Catalog, Service, UnitNode
+from ..schema import SCHEMAS, schema_text
+from . import guide, teks
+from .diagram import svg_alur
+from .search import kata_kunci
+from .urls import rel, tautan_aman
+
+TEMA = Path(__file__).resolve().parents[2] / "site_theme" / "pages"
+
+
+@dataclass
+class Opsi:
+    """What the site needs besides the catalog."""
+
+    site_url: str = ""  # absolute URL of the site root, for JSON/JSON-LD/CSV
+    nama_situs: str = "Standar Pelayanan"
+    cetak: bool = False  # link the printed posters and handbook
+    layanan_utama: list[str] = field(default_factory=list)  # slugs shown first on the home page
+    edit_dasar: Optional[str] = None  # URL prefix of the YAML files in the repository ("…/edit/main/standards/")
+    tema: Path = TEMA
+
+
+@dataclass
+class Halaman:
+    """One generated page."""
+
+    src: str  # path in the (virtual) docs tree, "layanan/akta.md"
+    url: str  # site-relative directory URL, "layanan/akta/"
+    judul: str  # plain text title
+    html: str  # the page body, <h1> included
+    toc: list[dict[str, Any]]  # markdown-style toc tokens (level, id, name (escaped html), children)
+    deskripsi: str  # plain text summary (meta description)
+    di_navigasi: bool = False  # listing page in the site menu; service/unit pages never are
+    cari: Optional[dict[str, Any]] = None  # our own compact search entry, or None (not searchable)
+    jsonld: Optional[str] = None  # schema.org JSON-LD, safe to place inside <script>
+    edit_url: Optional[str] = None
+    jenis: str = "halaman"  # layanan | unit | daftar
+
+
+@dataclass
+class Berkas:
+    path: str  # site-relative file path, "standar.json"
+    isi: str
+
+
+@dataclass
+class Situs:
+    halaman: list[Halaman]
+    berkas: list[Berkas]
+
+    def entri_cari(self) -> list[dict[str, Any]]:
+        return [h.cari for h in self.halaman if h.cari]
+
+
+# ----------------------------------------------------------------------------------------
+# Helpers exposed to templates
+# ----------------------------------------------------------------------------------------
+
+
+def slugify(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
+
+
+def huruf_awal(nama: str) -> str:
+    for ch in unicodedata.normalize("NFKD", nama).upper():
+        if ch.isalpha():
+            return ch
+        if ch.isdigit():
+            return "0–9"
+    return "#"
+
+
+_H = re.compile(r'<h([12])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def toc_dari(html: str) -> list[dict[str, Any]]:
+    """Table of contents from our own output: the <h1> with its <h2> children."""
+    akar: list[dict[str, Any]] = []
+    for level, ident, inner in _H.findall(html):
+        nama = _TAG.sub("", inner).strip()  # still HTML-escaped text
+        tok = {"level": int(level), "id": ident, "name": nama, "children": []}
+        if level == "1" or not akar:
+            akar.append(tok)
+        else:
+            akar[-1]["children"].append(tok)
+    return akar
+
+
+class _Render:
+    def __init__(self, cat: Catalog, opsi: Opsi):
+        self.cat = cat
+        self.opsi = opsi
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(opsi.tema)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters.update(
+            tanggal=teks.tanggal,
+            rupiah=m.rupiah,
+            aman=tautan_aman,
+        )
+        self.env.globals.update(
+            teks=teks,
+            m=m,
+            LABEL_KOMPONEN=m.LABEL_KOMPONEN,
+            KOMPONEN_INTERNAL=m.KOMPONEN_INTERNAL,
+            LABEL_STATUS=m.LABEL_STATUS,
+            Status=m.Status,
+            instansi=cat.instansi,
+            nama_situs=opsi.nama_situs,
+            cetak=opsi.cetak,
+            peraturan=m.teks_peraturan,
+            saluran=self.saluran,
+        )
+        self._tpl: dict[str, jinja2.Template] = {}
+
+    def tpl(self, name: str) -> jinja2.Template:
+        t = self._tpl.get(name)
+        if t is None:
+            t = self._tpl[name] = self.env.get_template(name)
+        return t
+
+    def render(self, name: str, url: str, **ctx: Any) -> str:
+        def u(target: str) -> str:
+            return rel(target, url)
+
+        html = self.tpl(name).render(u=u, halaman_url=url, **ctx)
+        # Collapse the blank lines Jinja leaves between blocks; pages stay small.
+        return re.sub(r"\n\s*\n+", "\n", html)
+
+    # -- view helpers ---------------------------------------------------------------------
+
+    def saluran(self, s: m.Saluran) -> dict[str, Any]:
+        href = tautan_aman(s.tautan())
+        return {
+            "nama": s.nama_tampil(),
+            "nilai": s.nilai,
+            "href": href,
+            "keterangan": s.keterangan,
+            "jenis": s.jenis.value,
+        }
+
+    def cetak_unit(self, top: UnitNode) -> dict[str, str]:
+        d = f"cetak/{top.id}/"
+        return {
+            "maklumat_a3": d + "maklumat-a3.pdf",
+            "maklumat_a4": d + "maklumat-a4.pdf",
+            "buku": d + "buku-standar-pelayanan.pdf",
+        }
+
+    def cetak_layanan(self, svc: Service) -> dict[str, str]:
+        d = f"cetak/{svc.unit.top.id}/"
+        return {
+            "a3": d + f"{svc.slug}-a3.pdf",
+            "a4": d + f"{svc.slug}-a4.pdf",
+            "buku": d + "buku-standar-pelayanan.pdf",
+        }
+
+    def langkah(self, steps: list[m.Langkah]) -> list[dict[str, Any]]:
+        out = []
+        for i, lk in enumerate(steps):
+            out.append(
+                {
+                    "nomor": i + 1,
+                    "pelaksana": lk.pelaksana,
+                    "jenis": teks.LABEL_JENIS_PELAKSANA[lk.jenis()],
+                    "uraian": lk.uraian,
+                    "waktu": teks.teks_waktu_langkah(lk),
+                    "hasil": lk.hasil,
+                    "cabang": [teks.teks_cabang(c, i + 1) for c in lk.cabang],
+                }
+            )
+        return out
+
+    def prosedur(self, svc: Service) -> list[dict[str, Any]]:
+        if svc.data.prosedur is None:
+            return []
+        out = []
+        for vi, (label, steps) in enumerate(m.varian_prosedur(svc.data.prosedur)):
+            ident = f"alur-{vi + 1}"
+            judul = "Diagram alur prosedur" + (f" {label.lower()}" if label else "")
+            out.append(
+                {
+                    "label": label,
+                    "ident": ident,
+                    "langkah": self.langkah(steps),
+                    "svg": svg_alur(steps, judul, ident),
+                }
+            )
+        return out
+
+    def persyaratan(self, svc: Service) -> list[dict[str, Any]]:
+        out = []
+        for g in m.kelompok_persyaratan(svc.data.persyaratan or []):
+            out.append(
+                {
+                    "kelompok": g.kelompok,
+                    "keterangan": g.keterangan,
+                    "daftar": [
+                        {
+                            "nama": teks.nama_persyaratan(p),
+                            "rincian": teks.rincian_persyaratan(p),
+                            "wajib": teks.wajib(p),
+                        }
+                        for p in g.daftar
+                    ],
+                }
+            )
+        return out
+
+    def ringkas_layanan(self, s: Service) -> dict[str, Any]:
+        d = s.data
+        return {
+            "url": s.url,
+            "nama": d.nama,
+            "ringkasan": d.ringkasan,
+            "unit": s.unit.data.nama,
+            "unit_url": s.unit.url,
+            "status": d.status,
+            "kategori": d.kategori,
+            "biaya": d.biaya.teks_ringkas() if d.biaya else "",
+            "waktu": d.jangka_waktu.teks_ringkas() if d.jangka_waktu else "",
+        }
+
+
+# ----------------------------------------------------------------------------------------
+# Pages
+# ----------------------------------------------------------------------------------------
+
+
+def _halaman(r: _Render, src: str, url: str, judul: str, tpl: str, deskripsi: str, **ctx: Any) -> Halaman:
+    html = r.render(tpl, url, judul=judul, **ctx)
+    return Halaman(src=src, url=url, judul=judul, html=html, toc=toc_dari(html), deskripsi=deskripsi)
+
+
+def _layanan(r: _Render, svc: Service) -> Halaman:
+    d = svc.data
+    url = svc.url
+    unit = svc.unit
+    html = r.render(
+        "layanan.html.j2",
+        url,
+        s=svc,
+        d=d,
+        unit=unit,
+        jejak=[("Beranda", ""), ("Layanan", "layanan/")]
+        + [(x.data.nama, x.url) for x in reversed(unit.chain())]
+        + [(d.nama, None)],
+        persyaratan=r.persyaratan(svc),
+        produk=[teks.nama_produk(p) for p in d.produk or []],
+        prosedur=r.prosedur(svc),
+        saluran_pengaduan=[r.saluran(c) for c in (d.pengaduan.saluran if d.pengaduan else [])],
+        jam=teks.teks_jam(d.jam_layanan),
+        tarif=teks.baris_tarif(d.biaya.tarif) if d.biaya else [],
+        kontak=[r.saluran(c) for c in unit.profil("kontak") or []],
+        json_url=f"layanan/{svc.slug}.json",
+        url_lengkap=export.absolute(r.opsi.site_url, svc.url) if r.opsi.site_url else "",
+        berkas_cetak=r.cetak_layanan(svc) if r.opsi.cetak else None,
+        origin=svc.origin,
+    )
+    produk = [teks.nama_produk(p) for p in d.produk or []]
+    teks_tampil = d.ringkasan
+    if d.status != m.Status.berlaku:
+        teks_tampil = f"{teks.LABEL_STATUS_PENDEK[d.status]}. {d.ringkasan}"
+    # Material's search UI inserts title and text as HTML (like its own index,
+    # which holds escaped text): escape them.
+    cari = {
+        "location": url,
+        "title": str(escape(d.nama)),
+        "text": str(escape(teks_tampil)),
+        "kata": kata_kunci(
+            d.nama,
+            [teks_tampil],
+            [d.ringkasan, d.kategori, *produk, unit.data.nama, unit.data.singkatan or "", unit.top.data.nama],
+            list(d.sinonim or []),
+        ),
+    }
+    return Halaman(
+        src=f"layanan/{svc.slug}.md",
+        url=url,
+        judul=d.nama,
+        html=html,
+        toc=toc_dari(html),
+        deskripsi=d.ringkasan,
+        cari=cari,
+        jsonld=export.jsonld_html(svc, r.cat, r.opsi.site_url),
+        edit_url=(r.opsi.edit_dasar + svc.rel_path) if r.opsi.edit_dasar else None,
+        jenis="layanan",
+    )
+
+
+def _per_bidang(unit: UnitNode) -> list[tuple[UnitNode, list[Service]]]:
+    """The unit's own services, then each bidang's (recursively), each group sorted by name."""
+    out = []
+    if unit.services:
+        out.append((unit, sorted(unit.services, key=lambda s: s.data.nama.lower())))
+    for c in unit.children:
+        out.extend(_per_bidang(c))
+    return out
+
+
+def _unit(r: _Render, unit: UnitNode) -> Halaman:
+    url = unit.url
+    bawaan_sarana = next((u.data.bawaan.sarana_prasarana for u in unit.chain() if u.data.bawaan and u.data.bawaan.sarana_prasarana), None)
+    bawaan_pengaduan = next((u.data.bawaan.pengaduan for u in unit.chain() if u.data.bawaan and u.data.bawaan.pengaduan), None)
+    maklumat_unit = next((u for u in unit.chain() if u.data.maklumat), None)
+    html = r.render(
+        "unit.html.j2",
+        url,
+        unit=unit,
+        ud=unit.data,
+        jejak=[("Beranda", ""), ("Unit layanan", "unit/")]
+        + [(x.data.nama, x.url) for x in reversed(unit.chain()[1:])]
+        + [(unit.data.nama, None)],
+        alamat=unit.profil("alamat"),
+        jam=teks.teks_jam(unit.profil("jam_layanan")),
+        kontak=[r.saluran(c) for c in unit.profil("kontak") or []],
+        visi=unit.profil("visi"),
+        misi=unit.profil("misi"),
+        moto=unit.profil("moto"),
+        pelayanan_khusus=unit.profil("pelayanan_khusus"),
+        sarana_rentan=teks.sarana_rentan(bawaan_sarana),
+        maklumat_unit=maklumat_unit,
+        pengaduan=bawaan_pengaduan,
+        saluran_pengaduan=[r.saluran(c) for c in (bawaan_pengaduan.saluran if bawaan_pengaduan else [])],
+        kelompok=[(u, [r.ringkas_layanan(s) for s in ss]) for u, ss in _per_bidang(unit)],
+        berkas_cetak=r.cetak_unit(unit.top) if r.opsi.cetak else None,
+    )
+    nama = unit.data.nama
+    deskripsi = f"Profil, maklumat, dan standar pelayanan {nama}."
+    cari = {
+        "location": url,
+        "title": str(escape(nama)),
+        "text": str(escape(deskripsi)),
+        "kata": kata_kunci(nama, [deskripsi], [unit.data.singkatan or "", unit.data.moto or ""], [unit.data.singkatan or ""]),
+    }
+    return Halaman(
+        src=f"unit/{unit.id}.md", url=url, judul=nama, html=html, toc=toc_dari(html), deskripsi=deskripsi,
+        cari=cari, jenis="unit",
+        edit_url=(r.opsi.edit_dasar + f"{unit.id}/_unit.yaml") if r.opsi.edit_dasar else None,
+    )
+
+
+def bangun(cat: Catalog, opsi: Opsi) -> Situs:
+    """Every generated page and data file of the site."""
+    r = _Render(cat, opsi)
+    halaman: list[Halaman] = []
+    berkas: list[Berkas] = []
+    slugs = {s.slug for s in cat.services}
+    ins = cat.instansi
+    nama_instansi = ins.nama if ins else opsi.nama_situs
+
+    for svc in cat.services:
+        halaman.append(_layanan(r, svc))
+        data = export.service_dict(svc, opsi.site_url)
+        berkas.append(Berkas(f"layanan/{svc.slug}.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n"))
+    for unit in cat.all_units():
+        halaman.append(_unit(r, unit))
+
+    ringkas = [r.ringkas_layanan(s) for s in cat.services]
+    per_kategori: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for x in ringkas:
+        per_kategori[x["kategori"]].append(x)
+    kategori = [
+        {"nama": k, "slug": slugify(k), "url": f"kategori/{slugify(k)}/", "layanan": v}
+        for k, v in sorted(per_kategori.items(), key=lambda kv: kv[0].lower())
+    ]
+    utama = [r.ringkas_layanan(cat.service(s)) for s in opsi.layanan_utama if s in slugs]
+
+    # Home.
+    halaman.append(
+        _halaman(
+            r, "index.md", "", "Beranda", "beranda.html.j2",
+            f"Standar pelayanan publik {nama_instansi}: persyaratan, prosedur, waktu, biaya, dan cara mengadu.",
+            units=cat.units, utama=utama, kategori=kategori, jumlah=len(cat.services),
+            saluran_bersama=[r.saluran(c) for c in (ins.saluran_bersama if ins else [])],
+        )
+    )
+    # A–Z.
+    per_huruf: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for x in ringkas:
+        per_huruf[huruf_awal(x["nama"])].append(x)
+    halaman.append(
+        _halaman(
+            r, "layanan/index.md", "layanan/", "Layanan A–Z", "az.html.j2",
+            f"Semua {len(ringkas)} standar pelayanan menurut abjad.",
+            huruf=sorted(per_huruf.items()), jumlah=len(ringkas),
+        )
+    )
+    # Categories: an index and one page per category.
+    halaman.append(
+        _halaman(
+            r, "kategori/index.md", "kategori/", "Layanan per kategori", "kategori.html.j2",
+            "Standar pelayanan dikelompokkan menurut kategori.", kategori=kategori,
+        )
+    )
+    for k in kategori:
+        halaman.append(
+            _halaman(
+                r, f"kategori/{k['slug']}.md", k["url"], f"Kategori: {k['nama']}", "kategori-satu.html.j2",
+                f"Standar pelayanan dalam kategori {k['nama']}.", kt=k,
+            )
+        )
+    # Units index.
+    halaman.append(
+        _halaman(
+            r, "unit/index.md", "unit/", "Unit layanan", "unit-daftar.html.j2",
+            f"Perangkat daerah dan unit yang memberikan pelayanan di {nama_instansi}.", units=cat.units,
+        )
+    )
+    # Complaints.
+    unit_pengaduan = []
+    for u in cat.all_units():
+        p = u.data.bawaan.pengaduan if u.data.bawaan else None
+        if p:
+            unit_pengaduan.append((u, p, [r.saluran(c) for c in p.saluran]))
+    halaman.append(
+        _halaman(
+            r, "pengaduan.md", "pengaduan/", "Pengaduan, saran, dan masukan", "pengaduan.html.j2",
+            "Cara menyampaikan pengaduan, saran, dan masukan atas pelayanan publik.",
+            saluran_bersama=[r.saluran(c) for c in (ins.saluran_bersama if ins else [])],
+            unit_pengaduan=unit_pengaduan,
+        )
+    )
+    # Open data.
+    json_all = export.catalog_json(cat, opsi.site_url)
+    csv_all = export.catalog_csv(cat, opsi.site_url)
+    berkas.append(Berkas("standar.json", json_all))
+    berkas.append(Berkas("standar.csv", csv_all))
+    skema = []
+    for name, (cls, title) in SCHEMAS.items():
+        berkas.append(Berkas(f"skema/{name}", schema_text(cls, title)))
+        skema.append((f"skema/{name}", title))
+    halaman.append(
+        _halaman(
+            r, "data-terbuka.md", "data-terbuka/", "Data terbuka", "data-terbuka.html.j2",
+            "Seluruh standar pelayanan sebagai data terbuka: JSON, CSV, dan schema.org.",
+            jumlah=len(cat.services), ukuran_json=len(json_all.encode()), ukuran_csv=len(csv_all.encode()),
+            kolom_csv=export.CSV_COLUMNS, skema=skema, contoh=cat.services[0] if cat.services else None,
+        )
+    )
+    # Staff guide.
+    halaman.append(
+        _halaman(
+            r, "panduan-petugas.md", "panduan-petugas/", "Panduan petugas", "panduan.html.j2",
+            "Cara menulis standar pelayanan: arti setiap isian beserta contohnya.",
+            bagian=guide.panduan(), komponen_publik=m.KOMPONEN_PUBLIK,
+        )
+    )
+    for h in halaman:
+        if h.jenis == "halaman":
+            h.di_navigasi = h.src in ("index.md", "layanan/index.md", "kategori/index.md", "unit/index.md",
+                                       "pengaduan.md", "data-terbuka.md", "panduan-petugas.md")
+            h.jenis = "daftar"
+    # Searchable listing pages: short entries (lists of every service would bloat the index).
+    for h in halaman:
+        if h.src in ("pengaduan.md", "data-terbuka.md", "panduan-petugas.md", "unit/index.md"):
+            h.cari = {"location": h.url, "title": str(escape(h.judul)), "text": str(escape(h.deskripsi)),
+                      "kata": kata_kunci(h.judul, [h.deskripsi], [], [])}
+    return Situs(halaman, berkas)

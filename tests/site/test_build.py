@@ -1,0 +1,231 @@
+"""The built site, checked file by file (no browser): pages, links, open data, findings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from generator import export
+from generator import model as m
+
+from .htmlscan import page, scan
+from .support import ENV, REPO, build_site, copy_standards, project_config
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_service_and_unit_has_a_page_with_its_content(site, catalog):
+    assert catalog.services, "the example data has services"
+    for svc in catalog.services:
+        s = scan(page(site, svc.url))
+        h1 = [a for a in s.all("h1")]
+        assert len(h1) == 1
+        text = s.plain()
+        assert svc.data.nama in text
+        assert svc.data.ringkasan in text
+        # The summary a citizen needs first: time, cost, product.
+        assert "Lama proses" in text and svc.data.jangka_waktu.teks_ringkas() in text
+        assert "Biaya" in text and svc.data.biaya.teks_ringkas() in text
+        for g in m.kelompok_persyaratan(svc.data.persyaratan):
+            for p in g.daftar:
+                assert (p if isinstance(p, str) else p.dokumen) in text
+    for unit in catalog.all_units():
+        text = scan(page(site, unit.url)).plain()
+        assert unit.data.nama in text
+        for svc in unit.all_services():
+            assert svc.data.nama in text
+
+
+def test_summary_comes_before_requirements_and_internal_components_are_labelled(site, catalog):
+    svc = catalog.services[0]
+    html = page(site, svc.url).read_text(encoding="utf-8")
+    order = [html.index(f'id="{i}"') for i in ("ringkasan", "persyaratan", "prosedur", "pengaduan", "pengelolaan", "penetapan")]
+    assert order == sorted(order)
+    assert "Pengelolaan pelayanan (komponen internal)" in html
+
+
+def test_service_pages_stay_out_of_the_navigation(site, catalog):
+    # The menu on any page lists the listing pages only, never the services or units.
+    for url in ["", catalog.services[0].url, "layanan/"]:
+        html = page(site, url).read_text(encoding="utf-8")
+        nav = html[html.index('class="md-nav md-nav--primary"'): html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]
+        assert "layanan/" + catalog.services[0].slug not in nav
+        assert "unit/" + catalog.units[0].id + "/" not in nav.replace("unit/\"", "")
+    # ...but listing pages link to every one of them.
+    az = scan(page(site, "layanan/"))
+    hrefs = {a.get("href") for a in az.all("a")}
+    for svc in catalog.services:
+        assert f"../{svc.url}" in hrefs or f"{svc.slug}/" in hrefs
+
+
+def test_status_banner_and_how_to_comment_on_a_draft(tmp_path):
+    std = copy_standards(tmp_path)
+    f = next(std.rglob("tanda-tangan-elektronik.yaml"))
+    text = f.read_text(encoding="utf-8").replace("status: contoh", "status: rancangan")
+    text += "\nkonsultasi_publik:\n  cara: Kirim masukan ke ortala@contoh.go.id\n  batas: 2030-12-31\n"
+    f.write_text(text, encoding="utf-8")
+    b = build_site(tmp_path, std)
+    assert b.returncode == 0, b.output
+    s = scan(page(b.site, "layanan/tanda-tangan-elektronik/")).plain()
+    assert m.LABEL_STATUS[m.Status.rancangan] in s
+    assert "Cara memberi masukan: Kirim masukan ke ortala@contoh.go.id" in s
+    assert "31 Desember 2030" in s
+    # An example is flagged as such.
+    other = scan(page(b.site, "layanan/akta-kelahiran/")).plain()
+    assert m.LABEL_STATUS[m.Status.contoh] in other
+
+
+def test_edit_link_opens_the_services_yaml_file(site, catalog):
+    cfg = project_config()
+    plugin = next(p["standar"] for p in cfg["plugins"] if isinstance(p, dict) and "standar" in p)
+    base = urljoin(cfg["repo_url"].rstrip("/") + "/", plugin["edit_uri"])
+    for svc in catalog.services:
+        edits = [a["href"] for a in scan(page(site, svc.url)).all("a") if a.get("rel") == "edit"]
+        assert edits == [base + svc.rel_path]
+        assert (REPO / "standards" / svc.rel_path).is_file()
+
+
+def test_links_use_only_safe_schemes_and_internal_links_resolve(site):
+    bad, broken = [], []
+    for f in html_pages(site):
+        s = scan(f)
+        for a in s.all("a"):
+            href = a.get("href", "")
+            scheme = urlsplit(href).scheme.lower()
+            if scheme:
+                if scheme not in ("http", "https", "tel", "mailto"):
+                    bad.append((f, href))
+                continue
+            if not href or href.startswith("#") or f.name == "404.html":
+                continue
+            target = (f.parent / urlsplit(href).path).resolve()
+            if href.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(f.relative_to(site)), href))
+    assert not bad, bad
+    assert not broken, broken
+
+
+def test_open_data_files(site, catalog):
+    data = json.loads((site / "standar.json").read_text(encoding="utf-8"))
+    assert [s["slug"] for s in data["layanan"]] == [s.slug for s in catalog.services]
+    rows = list(csv.DictReader(io.StringIO((site / "standar.csv").read_text(encoding="utf-8"))))
+    assert [r["slug"] for r in rows] == [s.slug for s in catalog.services]
+    base = project_config()["site_url"]
+    for svc in catalog.services:
+        s = scan(page(site, svc.url))
+        # Each page links its own JSON file, which is the resolved service.
+        json_links = [a["href"] for a in s.all("a") if a.get("href", "").endswith(".json")]
+        assert json_links == [f"../{svc.slug}.json"]
+        own = json.loads((site / "layanan" / f"{svc.slug}.json").read_text(encoding="utf-8"))
+        assert own == json.loads(json.dumps(export.service_dict(svc, base), ensure_ascii=False))
+        # JSON-LD: schema.org GovernmentService with provider, area, channels, ISO 8601 time, IDR price.
+        html = page(site, svc.url).read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert len(blocks) == 1
+        ld = json.loads(blocks[0])
+        assert ld["@type"] == "GovernmentService" and ld["name"] == svc.data.nama
+        assert ld["provider"]["name"] == svc.unit.data.nama
+        assert ld["areaServed"]["name"] == catalog.instansi.wilayah
+        assert ld["offers"]["priceCurrency"] == "IDR"
+        assert any(c.get("processingTime") == svc.data.jangka_waktu.iso8601() for c in ld["availableChannel"])
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for svc in catalog.services:
+        assert base + svc.url in sitemap
+
+
+def test_service_pages_are_small(site, catalog):
+    for svc in catalog.services:
+        size = page(site, svc.url).stat().st_size
+        assert size <= 150 * 1024, (svc.slug, size)
+
+
+def test_search_index_holds_every_service_with_keywords_within_budget(site, catalog):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "kata" in index["config"]["fields"]
+    by_loc = {d["location"]: d for d in index["docs"]}
+    for svc in catalog.services:
+        doc = by_loc[svc.url]
+        assert doc["kata"]
+        for s in svc.data.sinonim or []:
+            for w in re.findall(r"[a-z0-9]+", s.lower()):
+                assert w in doc["kata"].split() or w in doc["title"].lower() or w in doc["text"].lower()
+        # One entry per service: its sections are not indexed separately.
+        assert not [d for d in index["docs"] if d["location"].startswith(svc.url + "#")]
+        assert len(json.dumps(doc, ensure_ascii=False).encode()) <= 3 * 1024
+
+
+def test_staff_guide_is_generated_from_the_model(site):
+    text = scan(page(site, "panduan-petugas/")).plain()
+    for cls in (m.Layanan, m.Unit, m.Instansi, m.Biaya, m.Langkah, m.Saluran, m.ItemPersyaratan):
+        schema = cls.model_json_schema()
+        for key, prop in schema["properties"].items():
+            assert key in text
+            desc = prop.get("description") or next(
+                (p.get("description") for p in prop.get("anyOf", []) if p.get("description")), None
+            )
+            if desc:
+                assert " ".join(desc.split()) in text, (cls.__name__, key)
+
+
+def test_pages_are_in_indonesian_with_lang_id(site):
+    for f in html_pages(site):
+        head = f.read_text(encoding="utf-8")[:300]
+        assert '<html lang="id"' in head, f
+
+
+def test_errors_fail_the_build_with_the_validator_lines(tmp_path):
+    std = copy_standards(tmp_path)
+    f = next(std.rglob("tanda-tangan-elektronik.yaml"))
+    f.write_text(f.read_text(encoding="utf-8").replace("biaya: Gratis", "biaya: mahal sekali"), encoding="utf-8")
+    b = build_site(tmp_path, std, strict=False)
+    assert b.returncode != 0
+    v = subprocess.run([sys.executable, "-m", "generator", "validate", str(std)], cwd=REPO, env=ENV,
+                       capture_output=True, text=True)
+    galat = [line for line in v.stdout.splitlines() if ": galat:" in line]
+    assert galat, v.stdout
+    for line in galat:
+        # Same file:line:col message, paths printed relative to where the command runs.
+        assert line in b.output
+    assert re.search(r"tanda-tangan-elektronik\.yaml:\d+:\d+: galat: biaya", b.output)
+    assert not (b.site / "index.html").exists()
+
+
+def test_warnings_are_printed_and_fail_only_strict_builds(tmp_path):
+    std = copy_standards(tmp_path)
+    f = next(std.rglob("tanda-tangan-elektronik.yaml"))
+    f.write_text(f.read_text(encoding="utf-8").replace("status: contoh", "status: rancangan"), encoding="utf-8")
+    lax = build_site(tmp_path / "lax", std, strict=False)
+    assert lax.returncode == 0, lax.output
+    assert re.search(r"tanda-tangan-elektronik\.yaml:\d+:\d+: peringatan: status: .*\[rancangan-tanpa-konsultasi\]", lax.output)
+    strict = build_site(tmp_path / "strict", std, strict=True)
+    assert strict.returncode != 0
+
+
+def test_cetak_links_posters_and_handbook(tmp_path, catalog):
+    b = build_site(tmp_path, cetak=True)
+    assert b.returncode == 0, b.output
+    svc = catalog.services[0]
+    top = svc.unit.top.id
+    hrefs = [a["href"] for a in scan(page(b.site, svc.url)).all("a")]
+    for name in (f"{svc.slug}-a3.pdf", f"{svc.slug}-a4.pdf", "buku-standar-pelayanan.pdf"):
+        assert f"../../cetak/{top}/{name}" in hrefs
+    unit_hrefs = [a["href"] for a in scan(page(b.site, svc.unit.top.url)).all("a")]
+    for name in ("maklumat-a3.pdf", "maklumat-a4.pdf", "buku-standar-pelayanan.pdf"):
+        assert f"../../cetak/{top}/{name}" in unit_hrefs
+
+
+def test_without_cetak_no_pdf_links(site):
+    for f in html_pages(site):
+        assert ".pdf" not in f.read_text(encoding="utf-8"), f
