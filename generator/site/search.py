@@ -29,6 +29,7 @@ BOOST = 60.0
 # Everyday word(s) -> official vocabulary. Read as: a text containing any word
 # on the right is also found by the words on the left.
 SINONIM_UMUM: dict[str, tuple[str, ...]] = {
+    "pelayanan": ("layanan",),
     "izin": ("persetujuan", "perizinan", "rekomendasi", "pengesahan"),
     "akte": ("akta",),
     "lahir": ("kelahiran",),
