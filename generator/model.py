@@ -451,7 +451,10 @@ class KelompokPersyaratan(Dasar):
 
 
 def _jenis_persyaratan(v: Any) -> str:
-    if isinstance(v, list) and v and all(isinstance(x, dict) and "kelompok" in x for x in v):
+    # Called with YAML data when validating and with model instances when serialising.
+    if isinstance(v, list) and v and all(
+        isinstance(x, KelompokPersyaratan) or (isinstance(x, dict) and "kelompok" in x) for x in v
+    ):
         return "kelompok"
     return "daftar"
 
@@ -558,7 +561,7 @@ class VarianProsedur(Dasar):
 
 
 def _jenis_prosedur(v: Any) -> str:
-    return "varian" if isinstance(v, dict) else "langkah"
+    return "varian" if isinstance(v, (dict, VarianProsedur)) else "langkah"
 
 
 Prosedur = Annotated[

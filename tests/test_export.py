@@ -53,3 +53,17 @@ def test_jsonld_cannot_close_its_script_element(tree):
     text = jsonld_html(cat.services[0], cat)
     assert "</script>" not in text and "<" not in text
     assert json.loads(text)["description"] == "Layanan </script><script>alert(1)</script> & uji."
+
+
+def test_every_example_serialises_without_warnings():
+    import warnings
+    from pathlib import Path
+
+    from generator.export import service_dict
+
+    cat = load_catalog(Path(__file__).resolve().parent.parent / "standards")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dumped = [service_dict(s) for s in cat.services]
+    ktp = next(d for d in dumped if d["slug"] == "ktp-el")
+    assert ktp["persyaratan"][0]["kelompok"] and ktp["persyaratan"][0]["daftar"]
