@@ -1,0 +1,85 @@
+"""`mkdocs serve` follows the standards folder: edits, new files and removed files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .support import ENV, MKDOCS, REPO, copy_standards, free_port, write_config
+
+SLUG = "tanda-tangan-elektronik"
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.read().decode("utf-8")
+
+
+def wait_for(cond, timeout: float = 60.0, what: str = "") -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if cond():
+            return
+        time.sleep(0.3)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    std = copy_standards(tmp_path)
+    config = write_config(tmp_path, std)
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w")
+    proc = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                            cwd=REPO, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: status(url) == 200, 120, "mkdocs serve to start")
+        yield std, url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.mark.browser
+def test_serve_rebuilds_when_a_yaml_file_is_edited_added_or_removed(page, served):
+    std, url = served
+    svc = std / "diskominfo" / f"{SLUG}.yaml"
+    page.goto(url + f"layanan/{SLUG}/")
+    assert "Tanda Tangan Elektronik" in page.locator("h1").inner_text()
+
+    # Edit: the open page reloads by itself with the new name.
+    text = svc.read_text(encoding="utf-8")
+    svc.write_text(re.sub(r"^nama: .*$", "nama: Layanan TTE Versi Baru", text, count=1, flags=re.M), encoding="utf-8")
+    page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').innerText === 'Layanan TTE Versi Baru'",
+                           timeout=60_000)
+
+    # Add: a new file becomes a new page.
+    new = std / "diskominfo" / "layanan-baru.yaml"
+    new.write_text(re.sub(r"^nama: .*$", "nama: Layanan Baru Sekali", text, count=1, flags=re.M), encoding="utf-8")
+    wait_for(lambda: status(url + "layanan/layanan-baru/") == 200, 60, "the new page")
+    assert "Layanan Baru Sekali" in fetch(url + "layanan/")
+
+    # Remove: the page disappears again.
+    new.unlink()
+    wait_for(lambda: status(url + "layanan/layanan-baru/") == 404, 60, "the removed page to go away")
+    assert "Layanan Baru Sekali" not in fetch(url + "layanan/")
