@@ -1,0 +1,370 @@
+"""Planning, incremental rebuilds and parallel rendering of the printed outputs.
+
+A *store* is a folder with the PDFs in the contract layout (see :mod:`.paths`) and
+a manifest, ``.standar-cetak.json``, mapping each PDF to the hash of its inputs.
+``standar cetak --out DIR`` uses DIR as the store; the site renders into a cache
+store and links the files into the built site (see :func:`render_into_site`).
+
+An output is rebuilt only when its hash changed or its file is gone. Rebuilds run
+in worker processes (one per core by default), biggest first (handbooks), each
+worker keeping its fonts loaded between jobs.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from . import inputs as inp
+from . import paths
+
+MANIFEST = ".standar-cetak.json"
+_VERSI = 1
+
+
+# -- plan ------------------------------------------------------------------------------
+
+
+@dataclass
+class Keluaran:
+    rel: str  # path relative to the store, e.g. "diskominfo/tte-a3.pdf"
+    ukuran: Optional[str]  # "a3" | "a4" | None (handbook)
+    digest: str
+
+
+@dataclass
+class Tugas:
+    """One unit of work for a worker: one service's posters, one unit's maklumat
+    posters, or one unit's handbook."""
+
+    jenis: str  # "poster" | "maklumat" | "buku"
+    nama: str  # service slug or unit id, for messages
+    masukan: Any  # PosterIn | MaklumatIn | BukuIn
+    keluaran: list[Keluaran]
+    bobot: float = 1.0  # rough cost, biggest first
+
+
+@dataclass
+class Rencana:
+    tugas: list[Tugas]
+    peringatan: list[str] = field(default_factory=list)
+
+    @property
+    def berkas(self) -> list[str]:
+        return [k.rel for t in self.tugas for k in t.keluaran]
+
+
+def _bagian_buku(top: Any, site_url: str) -> list[inp.BagianBuku]:
+    """The OPD's own services first, then one part per bidang (nested bidang flattened)."""
+    def urut(svcs: Iterable[Any]) -> list[Any]:
+        return sorted(svcs, key=lambda s: s.data.nama.lower())
+
+    out = [inp.BagianBuku(None, [inp.layanan_in(s, site_url) for s in urut(top.services)])]
+
+    def walk(u: Any, prefix: str) -> None:
+        for c in u.children:
+            judul = f"{prefix}{c.data.nama}"
+            out.append(inp.BagianBuku(judul, [inp.layanan_in(s, site_url) for s in urut(c.services)]))
+            walk(c, judul + " — ")
+
+    walk(top, "")
+    return [b for b in out if b.layanan]
+
+
+def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
+         sizes: tuple[str, ...] = paths.SIZES) -> Rencana:
+    """Every output to produce for the catalogue, or for the units/services named.
+
+    A top unit named: its services' posters, its maklumat and its handbook. A bidang
+    named: its services' posters. A service named: its posters. Unknown names are
+    the caller's business (see :func:`resolve_names`).
+    """
+    env = inp.env_digest()
+    ident = inp.identitas(catalog)
+    rencana = Rencana([])
+    ins = catalog.instansi
+    if ins and ins.logo and ident.logo is None:
+        rencana.peringatan.append(
+            f"Berkas logo '{ins.logo}' (logo: di _instansi.yaml) tidak ditemukan di folder standar; "
+            "poster dan buku dicetak tanpa logo."
+        )
+
+    services = list(catalog.services)
+    tops = list(catalog.units)
+    if names:
+        wanted_svc: list[Any] = []
+        wanted_top: list[Any] = []
+        for n in names:
+            u = catalog.unit(n)
+            if u is not None:
+                wanted_svc.extend(u.all_services())
+                if u.parent is None:
+                    wanted_top.append(u)
+                continue
+            s = catalog.service(n)
+            if s is not None:
+                wanted_svc.append(s)
+        seen: set[str] = set()
+        services = [s for s in wanted_svc if not (s.slug in seen or seen.add(s.slug))]
+        tops = list({u.id: u for u in wanted_top}.values())
+
+    for top in tops:
+        all_svc = top.all_services()
+        status = inp.status_unit(all_svc)
+        unit_data = inp._unit_bersih(top.data, keep_maklumat=True)
+        if top.data.maklumat is not None:
+            mk = inp.MaklumatIn(unit_data, top.id, status, ident)
+            rencana.tugas.append(Tugas(
+                "maklumat", top.id, mk,
+                [Keluaran(paths.maklumat_path(top, s), s, inp.digest_maklumat(env, mk, s)) for s in sizes],
+                bobot=2.0,
+            ))
+        else:
+            rencana.peringatan.append(
+                f"Unit '{top.id}' belum memiliki maklumat: (di {top.file}); poster maklumat tidak dibuat "
+                "dan buku standar pelayanan terbit tanpa halaman maklumat."
+            )
+        if all_svc:
+            buku = inp.BukuIn(unit_data, top.id, _bagian_buku(top, site_url), status, ident,
+                              maklumat=top.data.maklumat is not None)
+            rencana.tugas.append(Tugas(
+                "buku", top.id, buku,
+                [Keluaran(paths.handbook_path(top), None, inp.digest_buku(env, buku))],
+                bobot=3.0 * len(all_svc) + 2,
+            ))
+
+    for svc in services:
+        p = inp.PosterIn(inp.layanan_in(svc, site_url), ident)
+        rencana.tugas.append(Tugas(
+            "poster", svc.slug, p,
+            [Keluaran(paths.poster_path(svc, s), s, inp.digest_poster(env, p, s)) for s in sizes],
+            bobot=1.0 * len(sizes),
+        ))
+    return rencana
+
+
+def resolve_names(catalog: Any, names: list[str]) -> list[str]:
+    """Names that are neither a unit id nor a service slug (to report as usage errors)."""
+    return [n for n in names if catalog.unit(n) is None and catalog.service(n) is None]
+
+
+# -- manifest --------------------------------------------------------------------------
+
+
+def read_manifest(store: Path) -> dict[str, str]:
+    try:
+        data = json.loads((store / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("versi") != _VERSI:
+        return {}
+    berkas = data.get("berkas")
+    return dict(berkas) if isinstance(berkas, dict) else {}
+
+
+def write_manifest(store: Path, berkas: dict[str, str]) -> None:
+    store.mkdir(parents=True, exist_ok=True)
+    tmp = store / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps({"versi": _VERSI, "berkas": dict(sorted(berkas.items()))},
+                              ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, store / MANIFEST)
+
+
+# -- workers ---------------------------------------------------------------------------
+
+
+@dataclass
+class HasilTugas:
+    ditulis: list[tuple[str, str]]  # (rel, digest)
+    gagal: list[str]  # rel paths not written
+    galat: list[str]  # messages
+    detik: float
+
+
+def _tulis(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)  # a new inode: links into the site keep the old file intact
+
+
+def kerjakan(tugas: Tugas, store: str) -> HasilTugas:
+    """Render one task's outputs into the store (runs in a worker process)."""
+    from . import render
+
+    t0 = time.perf_counter()
+    root = Path(store)
+    hasil = HasilTugas([], [], [], 0.0)
+    try:
+        if tugas.jenis == "buku":
+            k = tugas.keluaran[0]
+            _tulis(root / k.rel, render.render_buku(tugas.masukan))
+            hasil.ditulis.append((k.rel, k.digest))
+        else:
+            sizes = tuple(k.ukuran for k in tugas.keluaran)
+            nama = {k.ukuran: k.rel for k in tugas.keluaran}
+            fn = render.render_poster if tugas.jenis == "poster" else render.render_maklumat
+            try:
+                pdfs = fn(tugas.masukan, sizes, nama_berkas=nama)
+            except render.TidakMuat as e:
+                hasil.galat.append(e.pesan)
+                hasil.gagal.extend(k.rel for k in tugas.keluaran)
+                pdfs = {}
+            for k in tugas.keluaran:
+                if k.ukuran in pdfs:
+                    _tulis(root / k.rel, pdfs[k.ukuran])
+                    hasil.ditulis.append((k.rel, k.digest))
+    except Exception as e:  # a bug or unreadable file must not stop the other outputs
+        hasil.galat.append(f"{tugas.keluaran[0].rel}: gagal dicetak ({type(e).__name__}: {e}).")
+        hasil.gagal.extend(k.rel for k in tugas.keluaran if k.rel not in dict(hasil.ditulis))
+    hasil.detik = time.perf_counter() - t0
+    return hasil
+
+
+def _siapkan_pekerja() -> None:
+    # Load fonts and templates once per worker, before the first job.
+    from . import render, templates
+
+    render.font_config()
+    templates.environment()
+
+
+# -- progress ---------------------------------------------------------------------------
+
+
+class Kemajuan:
+    """A one-line progress display on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int, aktif: Optional[bool] = None, stream: Any = None):
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.selesai = 0
+        self.aktif = self.stream.isatty() if aktif is None else aktif
+        self._t = 0.0
+        self._mulai = time.perf_counter()
+
+    def maju(self, n: int = 1) -> None:
+        self.selesai += n
+        if not self.aktif:
+            return
+        now = time.perf_counter()
+        if now - self._t < 0.1 and self.selesai < self.total:
+            return
+        self._t = now
+        pct = 100 * self.selesai // max(self.total, 1)
+        self.stream.write(f"\rMencetak: {self.selesai}/{self.total} berkas ({pct}%), "
+                          f"{now - self._mulai:.0f} detik ")
+        self.stream.flush()
+
+    def tutup(self) -> None:
+        if self.aktif and self.selesai:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# -- run --------------------------------------------------------------------------------
+
+
+@dataclass
+class Laporan:
+    dibuat: list[str] = field(default_factory=list)
+    tetap: list[str] = field(default_factory=list)  # unchanged, not rebuilt
+    dihapus: list[str] = field(default_factory=list)  # stale outputs removed
+    galat: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+    berkas: list[str] = field(default_factory=list)  # every output that exists now
+    detik: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.galat
+
+
+def _mp_context() -> Any:
+    # fork is cheapest (workers inherit loaded modules) but unsafe in a process that
+    # runs other threads (mkdocs serve); then use forkserver.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = None, *,
+        jobs: int = 0, force: bool = False, progress: Optional[bool] = None,
+        sizes: tuple[str, ...] = paths.SIZES) -> Laporan:
+    """Bring the store up to date for the catalogue (or the names given)."""
+    t0 = time.perf_counter()
+    store = Path(store)
+    rencana = plan(catalog, site_url, names, sizes)
+    laporan = Laporan(peringatan=list(rencana.peringatan))
+    manifest = read_manifest(store)
+    baru = dict(manifest)
+
+    todo: list[Tugas] = []
+    for t in rencana.tugas:
+        perlu = [k for k in t.keluaran
+                 if force or manifest.get(k.rel) != k.digest or not (store / k.rel).is_file()]
+        laporan.tetap.extend(k.rel for k in t.keluaran if k not in perlu)
+        if perlu:
+            todo.append(Tugas(t.jenis, t.nama, t.masukan, perlu, t.bobot * len(perlu) / len(t.keluaran)))
+    todo.sort(key=lambda t: -t.bobot)
+
+    def selesai(h: HasilTugas) -> None:
+        for rel, digest in h.ditulis:
+            baru[rel] = digest
+            laporan.dibuat.append(rel)
+        for rel in h.gagal:
+            # Never leave an outdated poster behind one that failed to fit.
+            baru.pop(rel, None)
+            try:
+                (store / rel).unlink()
+            except FileNotFoundError:
+                pass
+        laporan.galat.extend(h.galat)
+
+    if todo:
+        n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+        n_jobs = min(n_jobs, len(todo))
+        kem = Kemajuan(sum(len(t.keluaran) for t in todo), aktif=progress)
+        try:
+            if n_jobs <= 1:
+                for t in todo:
+                    h = kerjakan(t, str(store))
+                    selesai(h)
+                    kem.maju(len(t.keluaran))
+            else:
+                with ProcessPoolExecutor(max_workers=n_jobs, mp_context=_mp_context(),
+                                         initializer=_siapkan_pekerja) as ex:
+                    futs = {ex.submit(kerjakan, t, str(store)): t for t in todo}
+                    for f in as_completed(futs):
+                        selesai(f.result())
+                        kem.maju(len(futs[f].keluaran))
+        finally:
+            kem.tutup()
+            write_manifest(store, baru)
+
+    if names is None:
+        # A full run: outputs of removed services/units go too.
+        planned = set(rencana.berkas)
+        for rel in sorted(set(baru) - planned):
+            baru.pop(rel, None)
+            try:
+                (store / rel).unlink()
+                laporan.dihapus.append(rel)
+            except FileNotFoundError:
+                pass
+        if laporan.dihapus or not (store / MANIFEST).exists():
+            write_manifest(store, baru)
+    laporan.berkas = [rel for rel in rencana.berkas if rel in baru]
+    laporan.detik = time.perf_counter() - t0
+    return laporan

@@ -1,0 +1,231 @@
+"""Presentation helpers for the print templates (Jinja filters and globals).
+
+Business rules stay in :mod:`generator.model`; these functions only turn model
+values into the short phrases and flat rows a printed page lays out. They are
+shared by the posters and the handbook so both say the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .. import model as m
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+
+def tanggal(d: Optional[dt.date]) -> str:
+    """``2026-01-05`` -> ``5 Januari 2026``."""
+    if d is None:
+        return ""
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+# -- 1. Persyaratan ---------------------------------------------------------------------
+
+
+@dataclass
+class ButirSyarat:
+    """One requirement as printed: a title line and small detail phrases."""
+
+    judul: str
+    pilihan: list[str] = field(default_factory=list)  # "salah satu dari"
+    rincian: list[str] = field(default_factory=list)  # form, copies, source, notes
+    kondisi: Optional[str] = None
+    wajib: bool = True
+
+
+def butir_syarat(p: Any, ringkas: bool = False) -> ButirSyarat:
+    """``ringkas`` (posters): form and copies only, without where to obtain it and notes."""
+    if isinstance(p, str):
+        return ButirSyarat(judul=p)
+    rincian = []
+    bentuk = p.label_bentuk()
+    if bentuk:
+        rincian.append(bentuk)
+    if p.diperoleh_dari and not ringkas:
+        rincian.append(f"diperoleh dari {p.diperoleh_dari}")
+    if p.keterangan and not ringkas:
+        rincian.append(p.keterangan)
+    return ButirSyarat(
+        judul=p.dokumen,
+        pilihan=list(p.salah_satu or []),
+        rincian=rincian,
+        kondisi=p.kondisi,
+        wajib=p.wajib,
+    )
+
+
+def jumlah_syarat(persyaratan: Any) -> int:
+    return sum(len(k.daftar) for k in m.kelompok_persyaratan(persyaratan or []))
+
+
+# -- 2. Prosedur ------------------------------------------------------------------------
+
+LABEL_PELAKSANA = {
+    m.JenisPelaksana.pemohon: "Pemohon",
+    m.JenisPelaksana.petugas: "Petugas",
+    m.JenisPelaksana.sistem: "Sistem",
+    m.JenisPelaksana.instansi_lain: "Instansi lain",
+}
+
+
+def kelas_pelaksana(langkah: Any) -> str:
+    """CSS class of a step by who performs it (the applicant's own steps stand out)."""
+    return "pelaksana-" + langkah.jenis().value.replace(" ", "-")
+
+
+def teks_cabang(c: Any, ringkas: bool = False) -> str:
+    """'Jika berkas tidak lengkap: dikembalikan ...; lanjut ke langkah 1.'
+    ``ringkas`` (posters) leaves out what happens and keeps where the flow goes."""
+    jika = c.jika.rstrip(".")
+    t = f"Jika {jika[:1].lower() + jika[1:]}"
+    ekor = []
+    if c.maka and not ringkas:
+        ekor.append(c.maka.rstrip("."))
+    if c.ke_langkah is not None:
+        ekor.append(f"lanjut ke langkah {c.ke_langkah}")
+    if c.selesai:
+        ekor.append("layanan selesai")
+    if ekor:
+        t += ": " + "; ".join(ekor)
+    return t + "."
+
+
+def prosedur_poster(prosedur: Any) -> tuple[list[tuple[str, list[Any]]], bool]:
+    """The procedure a notice-board poster shows, and whether an online variant was left out.
+
+    The poster hangs at the service point, where people are served in person: when a
+    service has both an in-person and an online procedure, the poster shows the
+    in-person steps and points to the online service (and the QR code) for the rest.
+    """
+    varian = m.varian_prosedur(prosedur)
+    tatap = [v for v in varian if v[0] == "Tatap muka"]
+    if tatap and len(varian) > 1:
+        return [("", tatap[0][1])], True
+    return varian, False
+
+
+def jumlah_langkah(prosedur: Any) -> int:
+    return sum(len(s) for _, s in m.varian_prosedur(prosedur)) if prosedur is not None else 0
+
+
+# -- 3. Jangka waktu --------------------------------------------------------------------
+
+
+def kapital(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+# -- 4. Biaya ---------------------------------------------------------------------------
+
+
+@dataclass
+class BarisTarif:
+    nama: str
+    harga: str  # "Rp500.000", "Gratis", "" for a heading row
+    satuan: Optional[str]  # "per hari"
+    keterangan: Optional[str]
+    tingkat: int  # nesting depth, 0 = top row
+    judul: bool  # a row that only groups the rows under it
+
+
+def baris_tarif(biaya: Any) -> list[BarisTarif]:
+    """The (possibly nested) tariff table as flat rows with their depth."""
+    out: list[BarisTarif] = []
+
+    def walk(rows: list[Any], depth: int) -> None:
+        for t in rows:
+            satuan = t.satuan
+            if t.gratis or t.jumlah == 0:
+                harga, satuan = "Gratis", None
+            elif t.jumlah is not None:
+                harga = m.rupiah(t.jumlah)
+            else:
+                harga = ""
+            out.append(BarisTarif(t.nama, harga, satuan, t.keterangan, depth, bool(t.rincian) and not harga))
+            walk(t.rincian, depth + 1)
+
+    if biaya is not None:
+        walk(biaya.tarif, 0)
+    return out
+
+
+# -- 5. Produk --------------------------------------------------------------------------
+
+
+def nama_produk(p: Any) -> str:
+    return p if isinstance(p, str) else p.nama
+
+
+def ket_produk(p: Any) -> Optional[str]:
+    return None if isinstance(p, str) else p.keterangan
+
+
+def ada_ket_produk(produk: Any) -> bool:
+    return any(ket_produk(p) for p in produk or [])
+
+
+# -- Units ------------------------------------------------------------------------------
+
+
+def profil(chain: list[Any], key: str) -> Any:
+    """First non-empty value of ``key`` along a unit chain (nearest unit first)."""
+    for u in chain:
+        v = getattr(u, key, None)
+        if v:
+            return v
+    return None
+
+
+def nama_unit(chain: list[Any]) -> str:
+    """'Bidang Perizinan — Dinas Penanaman Modal ...' for a bidang, the name otherwise."""
+    return chain[0].nama
+
+
+def nilai_ringkas(s: Any) -> str:
+    """A channel's value as printed on a poster: web addresses without
+    ``https://`` and ``www.`` (shorter, and what people type anyway)."""
+    v = s.nilai.strip()
+    low = v.lower()
+    for pre in ("https://", "http://"):
+        if low.startswith(pre):
+            v = v[len(pre):]
+            break
+    if v.lower().startswith("www."):
+        v = v[4:]
+    return v.rstrip("/")
+
+
+def FILTERS() -> dict[str, Any]:  # noqa: N802 - a table, not a function for callers
+    return {"tanggal": tanggal, "kapital": kapital, "rupiah": m.rupiah}
+
+
+def GLOBALS() -> dict[str, Any]:  # noqa: N802
+    return {
+        "KOMPONEN_PUBLIK": m.KOMPONEN_PUBLIK,
+        "KOMPONEN_INTERNAL": m.KOMPONEN_INTERNAL,
+        "LABEL_KOMPONEN": m.LABEL_KOMPONEN,
+        "LABEL_STATUS": m.LABEL_STATUS,
+        "LABEL_PELAKSANA": LABEL_PELAKSANA,
+        "kelompok_persyaratan": m.kelompok_persyaratan,
+        "varian_prosedur": m.varian_prosedur,
+        "prosedur_poster": prosedur_poster,
+        "teks_peraturan": m.teks_peraturan,
+        "butir_syarat": butir_syarat,
+        "kelas_pelaksana": kelas_pelaksana,
+        "teks_cabang": teks_cabang,
+        "baris_tarif": baris_tarif,
+        "nama_produk": nama_produk,
+        "ket_produk": ket_produk,
+        "nilai_ringkas": nilai_ringkas,
+        "ada_ket_produk": ada_ket_produk,
+        "profil": profil,
+        "isinstance": isinstance,
+        "str": str,
+    }
