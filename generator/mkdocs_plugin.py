@@ -55,12 +55,27 @@ class StandarConfig(base.Config):
 
 
 class _Halaman(Page):
-    """A page whose HTML the core already rendered: nothing to read or convert."""
+    """A page whose HTML the core already rendered: nothing to read or convert.
+
+    ``content`` lives in the core's page, compressed: MkDocs renders every page before
+    it writes any, and a big catalogue's HTML would otherwise all sit in memory.
+    """
+
+    @property  # type: ignore[override]
+    def content(self) -> Optional[str]:
+        return self.h.html if self._ada else None
+
+    @content.setter
+    def content(self, value: Optional[str]) -> None:
+        self._ada = value is not None
+        if value is not None:
+            self.h.html = value
 
     def __init__(self, h: Halaman, file: File, config: Any):
         # Titles reach Material's templates unescaped: give them escaped text.
-        super().__init__(str(escape(h.judul)), file, config)
         self.h = h
+        self._ada = False
+        super().__init__(str(escape(h.judul)), file, config)
         self.edit_url = h.edit_url  # the YAML file, not the (virtual) Markdown one
 
     def read_source(self, config: Any) -> None:
@@ -74,10 +89,20 @@ class _Halaman(Page):
             self.meta["jsonld"] = self.h.jsonld
 
     def render(self, config: Any, files: Files) -> None:
-        self.content = self.h.html
+        html = self.h.html
+        self._ada = True
         self.toc = get_toc(self.h.toc)
-        self.present_anchor_ids = set(re.findall(r'\sid="([^"]+)"', self.h.html))
+        # Anchors other pages may link to: the sections (all ids would cost ~40 MB for 5,000 pages).
+        self.present_anchor_ids = {t.id for t in _semua(self.toc)}
         self.links_to_anchors = None
+
+
+def _semua(toc: Any) -> list[Any]:
+    out = []
+    for t in toc:
+        out.append(t)
+        out.extend(_semua(t.children))
+    return out
 
 
 class StandarPlugin(BasePlugin[StandarConfig]):
@@ -86,6 +111,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
     def __init__(self) -> None:
         self.root: Optional[Path] = None
         self.catalog: Optional[Catalog] = None
+        self._situs: Any = None
         self._entri: list[dict[str, Any]] = []
         self._lokasi: list[str] = []
 
@@ -161,18 +187,23 @@ class StandarPlugin(BasePlugin[StandarConfig]):
             f = File.generated(config, h.src, content="", inclusion=inclusion)
             _Halaman(h, f, config)  # sets f.page
             files.append(f)
-        for b in situs.berkas:
-            files.append(File.generated(config, b.path, content=b.isi))
         for font in sorted(FONTS.glob("*.woff2")):
             files.append(File(f"assets/fonts/{font.name}", str(FONTS.parent.parent), config.site_dir, True))
+        self._situs = situs
         self._entri = situs.entri_cari()
         self._lokasi = [h.url for h in situs.halaman]
         return files
 
     # After Material's search plugin has written its index (and before MkDocs
-    # reports strict-mode warnings), add the service entries and posters.
+    # reports strict-mode warnings): the data files, the service search entries, posters.
     @event_priority(-100)
     def on_post_build(self, config: Any) -> None:
+        site = Path(config.site_dir)
+        for b in self._situs.berkas():
+            target = site / b.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="") as fp:
+                b.tulis(fp)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             index.write_text(gabung_indeks(index.read_text(encoding="utf-8"), self._entri, self._lokasi), encoding="utf-8")

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional, TextIO
 
 import jinja2
 from markupsafe import Markup, escape
@@ -24,6 +25,7 @@ from .. import model as m
 from ..catalog import Catalog, Service, UnitNode
 from ..schema import SCHEMAS, schema_text
 from . import guide, teks
+from .data import tulis_standar_json
 from .diagram import svg_alur
 from .search import kata_kunci
 from .urls import rel, tautan_aman
@@ -45,12 +47,17 @@ class Opsi:
 
 @dataclass
 class Halaman:
-    """One generated page."""
+    """One generated page.
+
+    The body HTML is kept zlib-compressed (``html`` reads and writes it as text): a
+    site holds every page at once, and 5,000 services are ~90 MB of HTML, stored two
+    bytes per character as soon as a page contains an en dash.
+    """
 
     src: str  # path in the (virtual) docs tree, "layanan/akta.md"
     url: str  # site-relative directory URL, "layanan/akta/"
     judul: str  # plain text title
-    html: str  # the page body, <h1> included
+    _html: bytes  # the page body, <h1> included (compressed; use .html)
     toc: list[dict[str, Any]]  # markdown-style toc tokens (level, id, name (escaped html), children)
     deskripsi: str  # plain text summary (meta description)
     di_navigasi: bool = False  # listing page in the site menu; service/unit pages never are
@@ -59,20 +66,36 @@ class Halaman:
     edit_url: Optional[str] = None
     jenis: str = "halaman"  # layanan | unit | daftar
 
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self._html).decode("utf-8")
+
+    @html.setter
+    def html(self, value: str) -> None:
+        self._html = zlib.compress(value.encode("utf-8"), 1)
+
 
 @dataclass
 class Berkas:
     path: str  # site-relative file path, "standar.json"
-    isi: str
+    tulis: Callable[[TextIO], None]  # writes the content into a text file
+
+
+def _teks(t: str) -> Callable[[TextIO], None]:
+    return lambda fp: fp.write(t)
 
 
 @dataclass
 class Situs:
     halaman: list[Halaman]
-    berkas: list[Berkas]
+    _berkas: Callable[[], Iterator[Berkas]]
 
     def entri_cari(self) -> list[dict[str, Any]]:
         return [h.cari for h in self.halaman if h.cari]
+
+    def berkas(self) -> Iterator[Berkas]:
+        """The data files, made one at a time (a big catalogue's JSON need not sit in memory)."""
+        return self._berkas()
 
 
 # ----------------------------------------------------------------------------------------
@@ -257,9 +280,13 @@ class _Render:
 # ----------------------------------------------------------------------------------------
 
 
+def _pack(html: str) -> bytes:
+    return zlib.compress(html.encode("utf-8"), 1)
+
+
 def _halaman(r: _Render, src: str, url: str, judul: str, tpl: str, deskripsi: str, **ctx: Any) -> Halaman:
     html = r.render(tpl, url, judul=judul, **ctx)
-    return Halaman(src=src, url=url, judul=judul, html=html, toc=toc_dari(html), deskripsi=deskripsi)
+    return Halaman(src=src, url=url, judul=judul, _html=_pack(html), toc=toc_dari(html), deskripsi=deskripsi)
 
 
 def _layanan(r: _Render, svc: Service) -> Halaman:
@@ -308,7 +335,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         src=f"layanan/{svc.slug}.md",
         url=url,
         judul=d.nama,
-        html=html,
+        _html=_pack(html),
         toc=toc_dari(html),
         deskripsi=d.ringkasan,
         cari=cari,
@@ -364,7 +391,7 @@ def _unit(r: _Render, unit: UnitNode) -> Halaman:
         "kata": kata_kunci(nama, [deskripsi], [unit.data.singkatan or "", unit.data.moto or ""], [unit.data.singkatan or ""]),
     }
     return Halaman(
-        src=f"unit/{unit.id}.md", url=url, judul=nama, html=html, toc=toc_dari(html), deskripsi=deskripsi,
+        src=f"unit/{unit.id}.md", url=url, judul=nama, _html=_pack(html), toc=toc_dari(html), deskripsi=deskripsi,
         cari=cari, jenis="unit",
         edit_url=(r.opsi.edit_dasar + f"{unit.id}/_unit.yaml") if r.opsi.edit_dasar else None,
     )
@@ -374,15 +401,12 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
     """Every generated page and data file of the site."""
     r = _Render(cat, opsi)
     halaman: list[Halaman] = []
-    berkas: list[Berkas] = []
     slugs = {s.slug for s in cat.services}
     ins = cat.instansi
     nama_instansi = ins.nama if ins else opsi.nama_situs
 
     for svc in cat.services:
         halaman.append(_layanan(r, svc))
-        data = export.service_dict(svc, opsi.site_url)
-        berkas.append(Berkas(f"layanan/{svc.slug}.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n"))
     for unit in cat.all_units():
         halaman.append(_unit(r, unit))
 
@@ -452,19 +476,21 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         )
     )
     # Open data.
-    json_all = export.catalog_json(cat, opsi.site_url)
-    csv_all = export.catalog_csv(cat, opsi.site_url)
-    berkas.append(Berkas("standar.json", json_all))
-    berkas.append(Berkas("standar.csv", csv_all))
-    skema = []
-    for name, (cls, title) in SCHEMAS.items():
-        berkas.append(Berkas(f"skema/{name}", schema_text(cls, title)))
-        skema.append((f"skema/{name}", title))
+    skema = [(f"skema/{name}", title) for name, (cls, title) in SCHEMAS.items()]
+
+    def berkas() -> Iterator[Berkas]:
+        for svc in cat.services:
+            data = export.service_dict(svc, opsi.site_url)
+            yield Berkas(f"layanan/{svc.slug}.json", _teks(json.dumps(data, ensure_ascii=False, indent=1) + "\n"))
+        yield Berkas("standar.json", lambda fp: tulis_standar_json(cat, opsi.site_url, fp))
+        yield Berkas("standar.csv", _teks(export.catalog_csv(cat, opsi.site_url)))
+        for name, (cls, title) in SCHEMAS.items():
+            yield Berkas(f"skema/{name}", _teks(schema_text(cls, title)))
     halaman.append(
         _halaman(
             r, "data-terbuka.md", "data-terbuka/", "Data terbuka", "data-terbuka.html.j2",
             "Seluruh standar pelayanan sebagai data terbuka: JSON, CSV, dan schema.org.",
-            jumlah=len(cat.services), ukuran_json=len(json_all.encode()), ukuran_csv=len(csv_all.encode()),
+            jumlah=len(cat.services),
             kolom_csv=export.CSV_COLUMNS, skema=skema, contoh=cat.services[0] if cat.services else None,
         )
     )

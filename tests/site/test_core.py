@@ -1,0 +1,79 @@
+"""The engine-independent core (generator/site): links, stems, diagram, data files."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+
+import pytest
+
+from generator import export
+from generator import model as m
+from generator.site.data import tulis_standar_json
+from generator.site.diagram import svg_alur
+from generator.site.render import toc_dari
+from generator.site.search import bentuk_kata, kata_kunci
+from generator.site.urls import rel, tautan_aman
+
+
+@pytest.mark.parametrize("href", ["https://www.lapor.go.id", "http://contoh.go.id/a?b=1", "tel:+625480001234",
+                                  "mailto:pengaduan@contoh.go.id", "https://wa.me/6281100001234"])
+def test_safe_links_are_kept(href):
+    assert tautan_aman(href) == href
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "vbscript:x",
+                                  "file:///etc/passwd", "//evil.example/x", 'https://x.id/"onmouseover=x', "tel:abc", ""])
+def test_unsafe_links_are_refused(href):
+    assert tautan_aman(href) is None
+
+
+def test_relative_links_between_pages():
+    assert rel("unit/a/", "layanan/x/") == "../../unit/a/"
+    assert rel("", "layanan/x/") == "../../"
+    assert rel("standar.json", "") == "standar.json"
+    assert rel("layanan/x/#pengaduan", "unit/a/b/") == "../../../layanan/x/#pengaduan"
+
+
+@pytest.mark.parametrize("word,stem", [("kelahiran", "lahir"), ("pelayanan", "layanan"), ("perizinan", "izin"),
+                                       ("pendaftaran", "daftar"), ("kematian", "mati"), ("bangunan", "bangun")])
+def test_indonesian_forms_include_the_everyday_word(word, stem):
+    assert stem in bentuk_kata(word)
+
+
+def test_keywords_add_synonyms_and_stems_not_already_indexed():
+    kata = kata_kunci("Penerbitan Akta Kelahiran", ["Membuat akta kelahiran."], ["Kependudukan"], ["akte lahir"]).split()
+    assert "lahir" in kata and "akte" in kata
+    assert "akta" not in kata  # already in the title
+    izin = kata_kunci("Persetujuan Bangunan Gedung", [], [], []).split()
+    assert "izin" in izin  # everyday word for the official "persetujuan"
+
+
+def test_flow_diagram_draws_steps_and_branches_and_escapes_text():
+    steps = [
+        m.Langkah(pelaksana="Pemohon", uraian="Mengisi <formulir> & menyerahkan"),
+        m.Langkah(pelaksana="Petugas", uraian="Memeriksa", cabang=[
+            m.Cabang(jika="Tidak lengkap", ke_langkah=1), m.Cabang(jika="Lengkap", ke_langkah=3)]),
+        m.Langkah(pelaksana="Kepala", uraian="Menandatangani"),
+    ]
+    svg = str(svg_alur(steps, "Diagram alur prosedur", "alur-1"))
+    assert svg.startswith("<svg") and 'role="img"' in svg and 'aria-labelledby="alur-1-j"' in svg
+    assert "3 langkah" in svg
+    assert "&lt;formulir&gt; &amp;" in svg and "<formulir>" not in svg
+    assert "kembali ke langkah 1" in svg  # the loop back, labelled
+    assert "Jika lengkap" in svg  # the branch to the next step labels the arrow
+    assert svg.count("<path d=") == 2  # the arrow-head marker and the one jump arrow
+
+
+def test_toc_from_headings():
+    toc = toc_dari('<h1 id="judul">A &amp; B</h1><h2 id="x">X</h2><h3 id="y">Y</h3><h2 id="z">Z</h2>')
+    assert toc[0]["id"] == "judul" and toc[0]["name"] == "A &amp; B"
+    assert [c["id"] for c in toc[0]["children"]] == ["x", "z"]
+
+
+def test_streamed_standar_json_is_the_export(catalog):
+    for cat in (catalog, dataclasses.replace(catalog, services=[])):
+        fp = io.StringIO()
+        tulis_standar_json(cat, "https://contoh.go.id/", fp)
+        assert fp.getvalue() == export.catalog_json(cat, "https://contoh.go.id/")
