@@ -175,7 +175,13 @@ class _Loader:
         self.findings.append(Finding(display_name(path), line, col, _fmt_path(loc), sev, code, msg))
 
 
-def load_catalog(root: Path | str, today: Optional[dt.date] = None) -> Catalog:
+def load_catalog(root: Path | str, today: Optional[dt.date] = None, keep: bool = True) -> Catalog:
+    """Load and check a standards tree.
+
+    ``keep=False`` checks every service but does not keep the resolved services
+    (``Catalog.services`` stays empty): `standar validate` on 10,000 files then
+    needs memory for one service at a time instead of all of them.
+    """
     root = Path(root).resolve()
     today = today or dt.date.today()
     ld = _Loader(root, today)
@@ -236,8 +242,9 @@ def load_catalog(root: Path | str, today: Optional[dt.date] = None) -> Catalog:
             if own is None or node is None:
                 continue
             svc = _resolve(ld, p, p.relative_to(root).as_posix(), slug, own, node, instansi)
-            node.services.append(svc)
-            services.append(svc)
+            if keep:
+                node.services.append(svc)
+                services.append(svc)
         for sub in entries:
             if sub.is_dir() and not sub.name.startswith((".", "_")):
                 walk(sub, node if node else parent, f"{uid}/{sub.name}" if uid else sub.name)
@@ -407,7 +414,7 @@ def validate_paths(paths: Iterable[Path | str], today: Optional[dt.date] = None)
             continue
         by_root.setdefault(find_root(p), []).append(p.resolve())
     for root, wanted in by_root.items():
-        cat = load_catalog(root, today)
+        cat = load_catalog(root, today, keep=False)
         for f in cat.findings:
             fp = Path(f.file).resolve()
             if any(fp == w or w in fp.parents or fp == root and w == root for w in wanted):

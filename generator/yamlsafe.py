@@ -25,17 +25,35 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .findings import GALAT, Finding
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
 try:  # pragma: no cover - depends on the build of PyYAML
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Composes without YAML 1.1 implicit typing.
+
+    We keep every plain scalar as text and type it with the model, so PyYAML's
+    Python-level resolver (a regex per scalar, a quarter of the load time) is
+    skipped. Explicit tags (`!!python/...`) are not resolved and stay visible.
+    """
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - see class docstring
+        if kind is ScalarNode:
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
 
 MAX_BYTES = 512 * 1024  # a service file is a few KB; 512 KB is far beyond any real one
 MAX_DEPTH = 40  # real files nest < 10 levels
 MAX_NODES = 50_000  # after alias expansion
 PLACEHOLDER = "[ISI]"
 
-_STR = "tag:yaml.org,2002:str"
 _STD_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
@@ -144,7 +162,7 @@ class _Builder:
         out: dict[str, Any] = {}
         seen: dict[str, Node] = {}
         for knode, vnode in node.value:
-            if knode.tag == "tag:yaml.org,2002:merge":
+            if knode.tag == "tag:yaml.org,2002:merge" or (knode.value == "<<" and not knode.style):
                 self.err(
                     knode, path, "merge-tidak-didukung",
                     "Kunci gabungan '<<' tidak didukung. Tulis isinya langsung; bagian yang sama untuk "
