@@ -209,13 +209,18 @@ class StandarPlugin(BasePlugin[StandarConfig]):
             index.write_text(gabung_indeks(index.read_text(encoding="utf-8"), self._entri, self._lokasi), encoding="utf-8")
         if self.config.cetak and self.catalog is not None:
             try:
-                from generator.printing import render_into_site
+                from generator.printing import PrintError, render_into_site
             except ImportError as e:
                 raise PluginError(
                     f"cetak: true, tetapi modul pencetakan (generator.printing) tidak dapat dimuat: {e}. "
                     "Pasang dependensinya atau atur cetak: false di mkdocs.yml."
                 ) from e
-            render_into_site(self.catalog, Path(config.site_dir) / "cetak", config.site_url or "")
+            try:
+                render_into_site(self.catalog, Path(config.site_dir) / "cetak", config.site_url or "")
+            except PrintError as e:
+                for msg in e.messages:
+                    log.error(msg)
+                raise PluginError(f"{len(e.messages)} berkas cetak tidak dapat dibuat (lihat di atas).") from e
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         # Rebuild when a standard is edited, added or removed, or a page template changes.

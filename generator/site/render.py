@@ -192,20 +192,24 @@ class _Render:
             "jenis": s.jenis.value,
         }
 
-    def cetak_unit(self, top: UnitNode) -> dict[str, str]:
-        d = f"cetak/{top.id}/"
+    # Printed forms: the names come from generator.printing.paths (the printer's layout).
+    def cetak_unit(self, unit: UnitNode) -> dict[str, Optional[str]]:
+        from ..printing import paths as p
+
+        mk = p.has_maklumat(unit)
         return {
-            "maklumat_a3": d + "maklumat-a3.pdf",
-            "maklumat_a4": d + "maklumat-a4.pdf",
-            "buku": d + "buku-standar-pelayanan.pdf",
+            "maklumat_a3": "cetak/" + p.maklumat_path(unit, "a3") if mk else None,
+            "maklumat_a4": "cetak/" + p.maklumat_path(unit, "a4") if mk else None,
+            "buku": "cetak/" + p.handbook_path(unit),
         }
 
     def cetak_layanan(self, svc: Service) -> dict[str, str]:
-        d = f"cetak/{svc.unit.top.id}/"
+        from ..printing import paths as p
+
         return {
-            "a3": d + f"{svc.slug}-a3.pdf",
-            "a4": d + f"{svc.slug}-a4.pdf",
-            "buku": d + "buku-standar-pelayanan.pdf",
+            "a3": "cetak/" + p.poster_path(svc, "a3"),
+            "a4": "cetak/" + p.poster_path(svc, "a4"),
+            "buku": "cetak/" + p.handbook_path(svc.unit),
         }
 
     def langkah(self, steps: list[m.Langkah]) -> list[dict[str, Any]]:
@@ -380,7 +384,7 @@ def _unit(r: _Render, unit: UnitNode) -> Halaman:
         pengaduan=bawaan_pengaduan,
         saluran_pengaduan=[r.saluran(c) for c in (bawaan_pengaduan.saluran if bawaan_pengaduan else [])],
         kelompok=[(u, [r.ringkas_layanan(s) for s in ss]) for u, ss in _per_bidang(unit)],
-        berkas_cetak=r.cetak_unit(unit.top) if r.opsi.cetak else None,
+        berkas_cetak=r.cetak_unit(unit) if r.opsi.cetak else None,
     )
     nama = unit.data.nama
     deskripsi = f"Profil, maklumat, dan standar pelayanan {nama}."

@@ -213,17 +213,25 @@ def test_warnings_are_printed_and_fail_only_strict_builds(tmp_path):
     assert strict.returncode != 0
 
 
-def test_cetak_links_posters_and_handbook(tmp_path, catalog):
+def test_cetak_links_posters_and_handbook_and_they_exist(tmp_path, catalog):
+    from generator.printing import paths
+
     b = build_site(tmp_path, cetak=True)
     assert b.returncode == 0, b.output
-    svc = catalog.services[0]
-    top = svc.unit.top.id
-    hrefs = [a["href"] for a in scan(page(b.site, svc.url)).all("a")]
-    for name in (f"{svc.slug}-a3.pdf", f"{svc.slug}-a4.pdf", "buku-standar-pelayanan.pdf"):
-        assert f"../../cetak/{top}/{name}" in hrefs
-    unit_hrefs = [a["href"] for a in scan(page(b.site, svc.unit.top.url)).all("a")]
-    for name in ("maklumat-a3.pdf", "maklumat-a4.pdf", "buku-standar-pelayanan.pdf"):
-        assert f"../../cetak/{top}/{name}" in unit_hrefs
+    for svc in catalog.services:
+        hrefs = [a["href"] for a in scan(page(b.site, svc.url)).all("a")]
+        for rel in (paths.poster_path(svc, "a3"), paths.poster_path(svc, "a4"), paths.handbook_path(svc.unit)):
+            assert f"../../cetak/{rel}" in hrefs
+            assert (b.site / "cetak" / rel).is_file()
+    for unit in catalog.all_units():
+        up = "../" * (unit.url.count("/"))
+        hrefs = [a["href"] for a in scan(page(b.site, unit.url)).all("a")]
+        wanted = [paths.handbook_path(unit)]
+        if paths.has_maklumat(unit):
+            wanted += [paths.maklumat_path(unit, "a3"), paths.maklumat_path(unit, "a4")]
+        for rel in wanted:
+            assert f"{up}cetak/{rel}" in hrefs
+            assert (b.site / "cetak" / rel).is_file()
 
 
 def test_without_cetak_no_pdf_links(site):

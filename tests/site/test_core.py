@@ -77,3 +77,22 @@ def test_streamed_standar_json_is_the_export(catalog):
         fp = io.StringIO()
         tulis_standar_json(cat, "https://contoh.go.id/", fp)
         assert fp.getvalue() == export.catalog_json(cat, "https://contoh.go.id/")
+
+
+def test_print_links_follow_the_printers_layout(catalog):
+    from generator.printing import paths
+    from generator.site import Opsi, bangun
+
+    situs = bangun(catalog, Opsi(cetak=True))
+    by_url = {h.url: h.html for h in situs.halaman}
+    for svc in catalog.services:
+        html = by_url[svc.url]
+        for rel in (paths.poster_path(svc, "a3"), paths.poster_path(svc, "a4"), paths.handbook_path(svc.unit)):
+            assert f'href="../../cetak/{rel}"' in html
+    for unit in catalog.all_units():
+        html = by_url[unit.url]
+        up = "../" * unit.url.count("/")
+        assert f'href="{up}cetak/{paths.handbook_path(unit)}"' in html
+        assert (f'href="{up}cetak/{paths.maklumat_path(unit, "a3")}"' in html) == paths.has_maklumat(unit)
+    # Without cetak there is nothing to link to.
+    assert not any(".pdf" in h.html for h in bangun(catalog, Opsi(cetak=False)).halaman)
