@@ -279,6 +279,7 @@ class Laporan:
     tetap: list[str] = field(default_factory=list)  # unchanged, not rebuilt
     dihapus: list[str] = field(default_factory=list)  # stale outputs removed
     galat: list[str] = field(default_factory=list)
+    gagal: list[str] = field(default_factory=list)  # outputs that could not be made
     peringatan: list[str] = field(default_factory=list)
     berkas: list[str] = field(default_factory=list)  # every output that exists now
     detik: float = 0.0
@@ -323,6 +324,7 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
         for rel, digest in h.ditulis:
             baru[rel] = digest
             laporan.dibuat.append(rel)
+        laporan.gagal.extend(h.gagal)
         for rel in h.gagal:
             # Never leave an outdated poster behind one that failed to fit.
             baru.pop(rel, None)

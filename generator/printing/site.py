@@ -29,9 +29,11 @@ class PrintError(Exception):
     Indonesian, one line each, naming the file.
     """
 
-    def __init__(self, messages: list[str]):
+    def __init__(self, messages: list[str], gagal: Optional[list[str]] = None):
         super().__init__("\n".join(messages))
         self.messages = messages
+        #: Outputs (paths relative to ``out_dir``) that do not exist: link to them not.
+        self.gagal = gagal or []
 
 
 def default_cache_dir(catalog: Any) -> Path:
@@ -78,4 +80,4 @@ def render_into_site(catalog: Any, out_dir: Path, site_url: str, *, cache_dir: O
             if p.relative_to(out_dir).as_posix() not in wanted:
                 p.unlink()
     if laporan.galat:
-        raise PrintError(laporan.galat)
+        raise PrintError(laporan.galat, sorted(laporan.gagal))

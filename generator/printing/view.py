@@ -202,6 +202,14 @@ def nilai_ringkas(s: Any) -> str:
     return v.rstrip("/")
 
 
+def teks_penetapan(d: Any) -> str:
+    """The decree line printed at the foot of a poster."""
+    if d.penetapan is None:
+        return "Standar ini belum ditetapkan."
+    p = d.penetapan
+    return f"Ditetapkan dengan Keputusan {p.pejabat} Nomor {p.nomor} tanggal {tanggal(p.tanggal)}."
+
+
 def FILTERS() -> dict[str, Any]:  # noqa: N802 - a table, not a function for callers
     return {"tanggal": tanggal, "kapital": kapital, "rupiah": m.rupiah}
 
@@ -224,6 +232,7 @@ def GLOBALS() -> dict[str, Any]:  # noqa: N802
         "nama_produk": nama_produk,
         "ket_produk": ket_produk,
         "nilai_ringkas": nilai_ringkas,
+        "teks_penetapan": teks_penetapan,
         "ada_ket_produk": ada_ket_produk,
         "profil": profil,
         "isinstance": isinstance,

@@ -1,0 +1,241 @@
+"""The PDFs themselves: layout of the output folder, page size and count, text,
+QR code, labels, metadata, fonts, escaping. One session render (see conftest)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator import model as m
+from generator.printing import paths, view
+
+from .support import pdftotext, squash
+
+pytestmark = pytest.mark.pdf
+
+A3 = (841.89, 1190.55)  # pt
+A4 = (595.28, 841.89)
+
+
+def test_output_layout(catalog, rendered):
+    store, laporan = rendered
+    expected = {"dpmptsp/maklumat-a3.pdf", "dpmptsp/maklumat-a4.pdf", "dpmptsp/buku-standar-pelayanan.pdf"}
+    for svc in catalog.services:
+        expected |= {f"dpmptsp/{svc.slug}-a3.pdf", f"dpmptsp/{svc.slug}-a4.pdf"}
+    found = {p.relative_to(store).as_posix() for p in store.rglob("*.pdf")}
+    assert found == expected
+    # A bidang's service goes into its OPD's folder.
+    pbg = catalog.service("pbg")
+    assert pbg.unit.id == "dpmptsp/perizinan" and paths.poster_path(pbg, "a3") == "dpmptsp/pbg-a3.pdf"
+    assert sorted(laporan.berkas) == sorted(expected)
+
+
+def _size(page) -> tuple[float, float]:
+    box = page.mediabox
+    return float(box.width), float(box.height)
+
+
+@pytest.mark.parametrize("name, size", [
+    ("izin-reklame-a3.pdf", A3), ("izin-reklame-a4.pdf", A4), ("pbg-a3.pdf", A3), ("pbg-a4.pdf", A4),
+    ("surat-keterangan-contoh-a3.pdf", A3), ("uji-escape-a4.pdf", A4),
+    ("maklumat-a3.pdf", A3), ("maklumat-a4.pdf", A4),
+])
+def test_posters_are_one_page_of_the_right_size(rendered, name, size):
+    store, _ = rendered
+    reader = PdfReader(store / "dpmptsp" / name)
+    assert len(reader.pages) == 1
+    w, h = _size(reader.pages[0])
+    assert abs(w - size[0]) <= 1 and abs(h - size[1]) <= 1
+
+
+def test_handbook_pages_are_a4(rendered):
+    store, _ = rendered
+    reader = PdfReader(store / "dpmptsp" / paths.HANDBOOK)
+    assert len(reader.pages) >= 6
+    for page in reader.pages:
+        w, h = _size(page)
+        assert abs(w - A4[0]) <= 1 and abs(h - A4[1]) <= 1
+
+
+def _public_texts(d: m.Layanan) -> dict[str, list[str]]:
+    """What a poster must show of each public component (its summary, see poster.html)."""
+    syarat = []
+    for g in m.kelompok_persyaratan(d.persyaratan):
+        if g.kelompok:
+            syarat.append(g.kelompok)
+        for item in g.daftar:
+            b = view.butir_syarat(item, ringkas=True)
+            syarat += [b.judul, *b.pilihan]
+    alur, _ = view.prosedur_poster(d.prosedur)
+    langkah = [x for _, steps in alur for s in steps for x in (s.pelaksana, s.uraian)]
+    biaya = [d.biaya.teks_ringkas()] + [r.nama for r in view.baris_tarif(d.biaya)] + [
+        r.harga for r in view.baris_tarif(d.biaya) if r.harga]
+    return {
+        "persyaratan": syarat,
+        "prosedur": langkah,
+        "jangka_waktu": [d.jangka_waktu.teks_ringkas()],
+        "biaya": biaya,
+        "produk": [view.nama_produk(x) for x in d.produk],
+        "pengaduan": [view.nilai_ringkas(s) for s in d.pengaduan.saluran]
+                     + [w.kategori for w in d.pengaduan.waktu_penyelesaian],
+    }
+
+
+@pytest.mark.parametrize("slug", ["izin-reklame", "pbg", "surat-keterangan-contoh"])
+@pytest.mark.parametrize("size", ["a3", "a4"])
+def test_poster_text_has_every_public_component(catalog, rendered, slug, size):
+    store, _ = rendered
+    svc = catalog.service(slug)
+    text = squash(pdftotext(store / paths.poster_path(svc, size)))
+    d = svc.data
+    assert squash(d.nama).lower() in text.lower()
+    for comp, parts in _public_texts(d).items():
+        for part in parts:
+            assert squash(part).lower() in text.lower(), (comp, part)
+    if d.penetapan:
+        assert squash(d.penetapan.nomor) in text
+    assert squash(catalog.instansi.nama).lower() in text.lower()
+
+
+def test_qr_code_decodes_to_the_service_page(catalog, rendered, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    store, _ = rendered
+    for slug, size in (("izin-reklame", "a3"), ("pbg", "a4")):
+        svc = catalog.service(slug)
+        png = tmp_path / f"{slug}-{size}"
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile",
+                        str(store / paths.poster_path(svc, size)), str(png)], check=True)
+        codes = zxingcpp.read_barcodes(Image.open(f"{png}.png"))
+        urls = [c.text for c in codes]
+        expected = "https://standar.kotacontoh.go.id/layanan/" + slug + "/"
+        assert urls == [expected]
+        # and the short address is printed under it
+        assert squash(paths.short_url(expected)) in squash(pdftotext(store / paths.poster_path(svc, size)))
+
+
+def test_status_labels(rendered):
+    store, _ = rendered
+    for name, status in (("surat-keterangan-contoh", m.Status.contoh), ("pbg", m.Status.rancangan),
+                         ("uji-escape", m.Status.dicabut)):
+        label = squash(m.LABEL_STATUS[status]).upper()
+        for size in ("a3", "a4"):
+            text = squash(pdftotext(store / "dpmptsp" / f"{name}-{size}.pdf")).upper()
+            assert text.count(label) >= 2, (name, size)  # band at the top and the footer line
+    text = squash(pdftotext(store / "dpmptsp" / "izin-reklame-a3.pdf")).upper()
+    for status in (m.Status.contoh, m.Status.rancangan, m.Status.dicabut):
+        assert squash(m.LABEL_STATUS[status]).upper() not in text
+
+
+def test_handbook_labels_every_page_of_a_labelled_service(catalog, rendered):
+    store, _ = rendered
+    pdf = store / "dpmptsp" / paths.HANDBOOK
+    n = len(PdfReader(pdf).pages)
+    labels = {"Surat Keterangan Contoh": "CONTOH — DATA ILUSTRASI",
+              "Persetujuan Bangunan Gedung (PBG)": "RANCANGAN — TERBUKA UNTUK MASUKAN PUBLIK",
+              "Izin Penyelenggaraan Reklame": None}
+    seen = set()
+    for i in range(1, n + 1):
+        text = pdftotext(pdf, i)
+        head = text.strip().splitlines()[0:3]
+        for nama, label in labels.items():
+            if any(nama in line for line in head):  # running header: this service's page
+                seen.add(nama)
+                if label:
+                    assert label in text, (nama, i)
+                else:
+                    assert "CONTOH —" not in text and "RANCANGAN —" not in text, (nama, i)
+    assert seen == set(labels)
+
+
+def test_handbook_contents_match_pages(catalog, rendered):
+    store, _ = rendered
+    pdf = store / "dpmptsp" / paths.HANDBOOK
+    reader = PdfReader(pdf)
+    toc = pdftotext(pdf, 2)
+    assert "DAFTAR ISI" in toc
+    entries = {}
+    for svc in catalog.services:
+        mt = re.search(re.escape(svc.data.nama) + r"[ .]*?(\d+)\s*$", toc, re.M)
+        assert mt, svc.data.nama
+        entries[svc.data.nama] = int(mt.group(1))
+    mt = re.search(r"Maklumat Pelayanan[ .]*?(\d+)", toc)
+    entries["MAKLUMAT PELAYANAN"] = int(mt.group(1))
+    for title, page in entries.items():
+        text = pdftotext(pdf, page)
+        assert squash(title).lower() in squash(text).lower()
+        if title != "MAKLUMAT PELAYANAN":
+            # the service starts there: its annex heading is on that page, not on the one before
+            assert "STANDARPELAYANAN" + squash(title).upper() in squash(text).upper(), title
+            before = squash(pdftotext(pdf, page - 1)).upper()
+            assert "STANDARPELAYANAN" + squash(title).upper() not in before
+    assert max(entries.values()) <= len(reader.pages)
+
+
+def test_handbook_has_all_fourteen_components(catalog, rendered):
+    store, _ = rendered
+    text = squash(pdftotext(store / "dpmptsp" / paths.HANDBOOK)).lower()
+    for label in m.LABEL_KOMPONEN.values():
+        assert squash(label).lower() in text
+    assert squash("KOMPONEN").lower() in text and squash("URAIAN").lower() in text
+    assert "service delivery" in text.replace("servicedelivery", "service delivery") or "servicedelivery" in text
+    # internal components of the unit defaults appear
+    assert squash("Pemeriksaan oleh Inspektorat Kota Contoh").lower() in text
+
+
+def test_html_in_yaml_is_printed_literally(rendered):
+    store, _ = rendered
+    for name in ("uji-escape-a3.pdf", "buku-standar-pelayanan.pdf"):
+        text = squash(pdftotext(store / "dpmptsp" / name))
+        assert squash("<script>alert(1)</script>") in text
+        assert squash("<b>Tebal</b>&Lain-lain") in text
+        assert squash("<imgsrc=xonerror=alert(1)>") in text
+
+
+def test_metadata_tags_and_language(catalog, rendered):
+    store, _ = rendered
+    for name, title in (("izin-reklame-a3.pdf", "Standar Pelayanan: Izin Penyelenggaraan Reklame (A3)"),
+                        ("maklumat-a4.pdf", "Maklumat Pelayanan Dinas Penanaman Modal dan Pelayanan Terpadu "
+                                            "Satu Pintu (A4)"),
+                        (paths.HANDBOOK, "Buku Standar Pelayanan Dinas Penanaman Modal dan Pelayanan "
+                                         "Terpadu Satu Pintu")):
+        reader = PdfReader(store / "dpmptsp" / name)
+        assert reader.metadata.title == title
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "id"
+        assert bool(root["/MarkInfo"]["/Marked"])
+        assert "/StructTreeRoot" in root
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_fonts_are_the_project_fonts_embedded(rendered):
+    store, _ = rendered
+    for name in ("izin-reklame-a3.pdf", "maklumat-a3.pdf", paths.HANDBOOK):
+        out = subprocess.run(["pdffonts", str(store / "dpmptsp" / name)], check=True,
+                             capture_output=True, text=True).stdout.splitlines()[2:]
+        assert out
+        for line in out:
+            cols = line.split()
+            assert re.search(r"Noto-?Sans", cols[0]), line
+            assert "yes" in cols[-5], line  # emb
+
+
+def test_text_is_never_below_minimum_size(rendered):
+    """Body text >= 14 pt on A3 and the same proportion on A4 (9.9 pt)."""
+    store, _ = rendered
+    for name, minimum in (("izin-reklame-a3.pdf", 14), ("pbg-a3.pdf", 14), ("izin-reklame-a4.pdf", 9.89)):
+        sizes = []
+
+        def visit(text, cm, tm, font, size):
+            if text.strip():
+                scale = (abs(tm[0] * cm[0] + tm[1] * cm[2]) if tm and cm else 1.0)
+                sizes.append(size * scale)
+
+        PdfReader(store / "dpmptsp" / name).pages[0].extract_text(visitor_text=visit)
+        assert sizes
+        assert min(sizes) >= minimum - 0.05, (name, min(sizes))

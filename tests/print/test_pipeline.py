@@ -1,0 +1,207 @@
+"""standar cetak and render_into_site: incremental runs, errors, the site contract."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.cli import main
+from generator.printing import PrintError, jobs, paths, render, render_into_site
+
+from .support import pdftotext, squash
+
+pytestmark = pytest.mark.pdf
+
+
+def _mtimes(store: Path) -> dict[str, int]:
+    return {p.relative_to(store).as_posix(): p.stat().st_mtime_ns for p in store.rglob("*.pdf")}
+
+
+def test_second_run_rebuilds_nothing(catalog, rendered):
+    store, first = rendered
+    before = _mtimes(store)
+    again = jobs.run(catalog, store, catalog.instansi.situs, jobs=2, progress=False)
+    assert again.dibuat == [] and again.galat == []
+    assert sorted(again.tetap) == sorted(first.berkas)
+    assert _mtimes(store) == before
+
+
+def test_a_changed_service_rebuilds_its_posters_and_the_handbook(print_tree, tmp_path):
+    from generator.catalog import load_catalog
+
+    root = tmp_path / "standards"
+    shutil.copytree(print_tree, root)
+    store = tmp_path / "out"
+    cat = load_catalog(root)
+    jobs.run(cat, store, cat.instansi.situs, ["surat-keterangan-contoh", "dpmptsp"], jobs=1, progress=False)
+    f = root / "dpmptsp" / "surat-keterangan-contoh.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("Surat keterangan\n", "Surat keterangan baru\n"),
+                 encoding="utf-8")
+    cat = load_catalog(root)
+    lap = jobs.run(cat, store, cat.instansi.situs, ["dpmptsp"], jobs=1, progress=False)
+    assert sorted(lap.dibuat) == ["dpmptsp/buku-standar-pelayanan.pdf",
+                                  "dpmptsp/surat-keterangan-contoh-a3.pdf",
+                                  "dpmptsp/surat-keterangan-contoh-a4.pdf"]
+    assert "Suratketeranganbaru" in squash(pdftotext(store / "dpmptsp/surat-keterangan-contoh-a3.pdf"))
+    # A different site address changes every QR code: everything is rebuilt.
+    lap = jobs.run(cat, store, "https://lain.contoh.go.id/", ["surat-keterangan-contoh"], jobs=1, progress=False)
+    assert len(lap.dibuat) == 2
+
+
+def test_removed_service_outputs_are_removed(print_tree, tmp_path):
+    from generator.catalog import load_catalog
+
+    root = tmp_path / "standards"
+    shutil.copytree(print_tree, root)
+    for f in ("uji-escape.yaml", "izin-reklame.yaml"):
+        (root / "dpmptsp" / f).unlink()
+    cat = load_catalog(root)
+    store = tmp_path / "out"
+    store.mkdir()
+    (store / "dpmptsp").mkdir()
+    stale = store / "dpmptsp" / "lama-a3.pdf"
+    stale.write_bytes(b"%PDF-")
+    jobs.write_manifest(store, {"dpmptsp/lama-a3.pdf": "x"})
+    lap = jobs.run(cat, store, cat.instansi.situs, ["pbg"], jobs=1, progress=False)
+    assert stale.exists()  # a partial run leaves other outputs alone
+    assert lap.dibuat == ["dpmptsp/pbg-a3.pdf", "dpmptsp/pbg-a4.pdf"]
+    (root / "dpmptsp" / "surat-keterangan-contoh.yaml").unlink()
+    (root / "dpmptsp" / "perizinan" / "pbg.yaml").unlink()
+    cat = load_catalog(root)
+    lap = jobs.run(cat, store, cat.instansi.situs, jobs=1, progress=False)
+    assert not stale.exists() and "dpmptsp/lama-a3.pdf" in lap.dihapus
+    assert not (store / "dpmptsp/pbg-a3.pdf").exists()
+    assert set(jobs.read_manifest(store)) == {"dpmptsp/maklumat-a3.pdf", "dpmptsp/maklumat-a4.pdf"}
+
+
+def test_extreme_poster_fails_with_a_message_naming_it(extreme_tree, tmp_path, capsys):
+    out = tmp_path / "out"
+    rc = main(["cetak", "izin-serba-ada", "--root", str(extreme_tree), "--out", str(out), "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "izin-serba-ada-a3.pdf" in err and "tidak muat dalam satu halaman" in err
+    assert "persyaratan (72 butir dalam 6 kelompok pemohon)" in err
+    assert "rincian biaya/tarif (60 baris tarif)" in err or "alur pelayanan (20 langkah)" in err
+    assert "Traceback" not in err
+    assert not list(out.rglob("izin-serba-ada-*.pdf"))  # nothing spilled, nothing half-written
+    assert "izin-serba-ada-a3.pdf" not in jobs.read_manifest(out)
+
+
+def test_extreme_poster_error_in_the_site_names_the_file(extreme_tree, tmp_path):
+    from generator.catalog import load_catalog
+
+    cat = load_catalog(extreme_tree)
+    svc = cat.service("izin-serba-ada")
+    from generator.printing import inputs
+
+    p = inputs.PosterIn(inputs.layanan_in(svc, cat.instansi.situs), inputs.identitas(cat))
+    with pytest.raises(render.TidakMuat) as e:
+        render.render_poster(p, ("a3",), nama_berkas={"a3": "dpmptsp/izin-serba-ada-a3.pdf"})
+    assert e.value.pesan.startswith("dpmptsp/izin-serba-ada-a3.pdf: poster A3")
+
+
+def test_render_into_site_links_from_a_cache(catalog, rendered, tmp_path):
+    store, _ = rendered
+    site = tmp_path / "site" / "cetak"
+    (site / "lama").mkdir(parents=True)
+    (site / "lama" / "x.pdf").write_bytes(b"%PDF-")
+    render_into_site(catalog, site, catalog.instansi.situs, cache_dir=store, progress=False)
+    assert not (site / "lama" / "x.pdf").exists()
+    for rel in jobs.read_manifest(store):
+        a, b = (store / rel).stat(), (site / rel).stat()
+        assert (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)  # hard links: nothing re-rendered
+    # mkdocs wipes site_dir: the next build only links again.
+    shutil.rmtree(tmp_path / "site")
+    before = _mtimes(store)
+    render_into_site(catalog, site, catalog.instansi.situs, cache_dir=store, progress=False)
+    assert _mtimes(store) == before
+    assert _mtimes(site).keys() == before.keys()
+
+
+def test_render_into_site_raises_after_writing_the_rest(extreme_tree, tmp_path):
+    from generator.catalog import load_catalog
+
+    root = tmp_path / "standards"
+    shutil.copytree(extreme_tree, root)
+    for f in ("izin-reklame.yaml", "surat-keterangan-contoh.yaml", "perizinan/pbg.yaml"):
+        (root / "dpmptsp" / f).unlink()
+    cat = load_catalog(root)
+    site = tmp_path / "site"
+    with pytest.raises(PrintError) as e:
+        render_into_site(cat, site, "https://contoh.go.id/", cache_dir=tmp_path / "cache", jobs=2,
+                         progress=False)
+    assert any("dpmptsp/izin-serba-ada-a3.pdf" in msg for msg in e.value.messages)
+    assert e.value.gagal == ["dpmptsp/izin-serba-ada-a3.pdf", "dpmptsp/izin-serba-ada-a4.pdf"]
+    assert (site / "dpmptsp" / "maklumat-a3.pdf").exists()
+    assert (site / "dpmptsp" / paths.HANDBOOK).exists()
+
+
+def test_cli_usage_errors(print_tree, tmp_path, capsys):
+    rc = main(["cetak", "izin-reklam", "--root", str(print_tree), "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert rc == 2 and "'izin-reklam'" in err and "izin-reklame" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_cli_invalid_standards_print_findings(tmp_path, capsys, print_tree):
+    root = tmp_path / "standards"
+    shutil.copytree(print_tree, root)
+    (root / "dpmptsp" / "rusak.yaml").write_text("nama: Rusak\nbiaya: mahal\n", encoding="utf-8")
+    rc = main(["cetak", "--root", str(root), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "rusak.yaml:2:" in err and ": galat:" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_writes_a_unit_and_is_quiet_off_a_terminal(print_tree, tmp_path, capsys):
+    out = tmp_path / "out"
+    rc = main(["cetak", "surat-keterangan-contoh", "--root", str(print_tree), "--out", str(out),
+               "--url", "https://lain.contoh.go.id"])
+    cap = capsys.readouterr()
+    assert rc == 0
+    assert "Mencetak:" not in cap.err  # no progress display when stderr is not a terminal
+    assert "2 berkas dibuat" in cap.out
+    assert sorted(p.name for p in (out / "dpmptsp").iterdir()) == [
+        "surat-keterangan-contoh-a3.pdf", "surat-keterangan-contoh-a4.pdf"]
+    rc = main(["cetak", "surat-keterangan-contoh", "--root", str(print_tree), "--out", str(out),
+               "--url", "https://lain.contoh.go.id", "--force"])
+    assert rc == 0 and "2 berkas dibuat" in capsys.readouterr().out
+
+
+def test_progress_display():
+    buf = io.StringIO()
+    k = jobs.Kemajuan(3, aktif=True, stream=buf)
+    for _ in range(3):
+        k.maju()
+    k.tutup()
+    assert "Mencetak: 3/3 berkas (100%)" in buf.getvalue() and buf.getvalue().endswith("\n")
+    quiet = io.StringIO()
+    k = jobs.Kemajuan(3, stream=quiet)  # StringIO is not a terminal
+    k.maju()
+    k.tutup()
+    assert quiet.getvalue() == ""
+
+
+def test_pipeline_renders_the_same_html_as_plain_weasyprint(catalog):
+    """The pipeline passes the CSS pre-parsed; the self-contained HTML gives the same PDF text."""
+    import weasyprint
+
+    from generator.printing import inputs, templates
+
+    svc = catalog.service("pbg")
+    p = inputs.PosterIn(inputs.layanan_in(svc, catalog.instansi.situs), inputs.identitas(catalog))
+    info: dict = {}
+    ours = render.render_poster(p, ("a3",), info=info)["a3"]
+    pt = info["a3"][0]
+    direct = weasyprint.HTML(string=render.html_poster(p, "a3", pt, css_inline=True),
+                             base_url=templates.base_url()).write_pdf(pdf_variant="pdf/ua-1")
+    a = PdfReader(io.BytesIO(ours))
+    b = PdfReader(io.BytesIO(direct))
+    assert len(a.pages) == len(b.pages) == 1
+    assert squash(a.pages[0].extract_text()) == squash(b.pages[0].extract_text())
