@@ -37,6 +37,8 @@ from .site.render import TEMA
 log = logging.getLogger("mkdocs.plugins.standar")
 
 FONTS = Path(__file__).resolve().parents[1] / "site_theme" / "assets" / "fonts"
+# The faces the site's stylesheet declares (italics are synthesised; see standar.css).
+FONT_FILES = ("NotoSans-Regular.woff2", "NotoSans-Bold.woff2")
 
 
 class StandarConfig(base.Config):
@@ -187,8 +189,8 @@ class StandarPlugin(BasePlugin[StandarConfig]):
             f = File.generated(config, h.src, content="", inclusion=inclusion)
             _Halaman(h, f, config)  # sets f.page
             files.append(f)
-        for font in sorted(FONTS.glob("*.woff2")):
-            files.append(File(f"assets/fonts/{font.name}", str(FONTS.parent.parent), config.site_dir, True))
+        for name in FONT_FILES:
+            files.append(File(f"assets/fonts/{name}", str(FONTS.parent.parent), config.site_dir, True))
         self._situs = situs
         self._entri = situs.entri_cari()
         self._lokasi = [h.url for h in situs.halaman]

@@ -1,0 +1,610 @@
+"""Benchmark: the website build, against MkDocs + Material building the same pages from Markdown.
+
+    python bench/bench_site.py [--sizes 1000 5000] [--repeat 2] [--out bench/out/site]
+                               [--record docs/benchmarks/site.md | --no-record]
+                               [--no-lighthouse] [--lighthouse-runs 3]
+
+For each size N (services):
+
+1. writes a synthetic corpus (bench/corpus.py, N services over N/33 units) under ``--out``;
+2. writes the *baseline*: the same pages as plain Markdown files (one per service, unit
+   and listing page, same headings, lists, tables and the same inline SVG diagrams), and
+   a mkdocs.yml identical to the project's except that the `standar` plugin is gone and
+   docs_dir points at those files; service, unit and category pages are `not_in_nav`
+   there too, so both builds have the same small menu;
+3. runs, interleaved and each in a fresh process, ``mkdocs build`` of (a) the baseline and
+   (b) the project (plugin, corpus, ``cetak: false``: posters have their own benchmark),
+   ``--repeat`` times; keeps the best wall time of each and the peak RSS of (b);
+4. measures the search index (bytes per service) and the size of every service page.
+
+Then, on the example site (standards/), built with its address set to a local server that
+compresses like a real web server (gzip): the transfer size of a service page (HTML, CSS,
+JS, fonts; the search index aside) and Lighthouse 12 (``npx lighthouse@12``, mobile
+defaults, Debian's Chromium).
+
+Targets (issue 3): (b)/(a) <= 1.3; 5,000 services in <= 60 s and <= 1 GB peak; a service
+page <= 150 KB over the wire; search index <= 3 KB per service; Lighthouse performance
+>= 0.95, accessibility, best practices and SEO 1.00. The exit status is 0 whether targets
+are met or missed; non-zero only when something could not be measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
+
+RECORD = REPO / "docs" / "benchmarks" / "site.md"
+TARGET_RATIO = 1.3
+TARGET_S_5000 = 60.0
+TARGET_MB = 1024.0
+TARGET_PAGE_KB = 150.0
+TARGET_INDEX_KB = 3.0
+CHROMIUM = "/usr/bin/chromium"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+
+
+# --------------------------------------------------------------------------------------
+# Configs
+# --------------------------------------------------------------------------------------
+
+
+def project_config() -> dict[str, Any]:
+    return yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def plugin_config(std: Path, **overrides: Any) -> dict[str, Any]:
+    cfg = project_config()
+    cfg["docs_dir"] = str(REPO / cfg["docs_dir"])
+    cfg["theme"]["custom_dir"] = str(REPO / cfg["theme"]["custom_dir"])
+    plugins = []
+    for p in cfg["plugins"]:
+        if isinstance(p, dict) and "standar" in p:
+            opts = dict(p["standar"])
+            opts.update(standar=str(std), cetak=False, layanan_utama=[])
+            p = {"standar": opts}
+        plugins.append(p)
+    cfg["plugins"] = plugins
+    cfg.update(overrides)
+    return cfg
+
+
+def baseline_config(docs: Path) -> dict[str, Any]:
+    cfg = project_config()
+    cfg["docs_dir"] = str(docs)
+    cfg["theme"]["custom_dir"] = str(REPO / cfg["theme"]["custom_dir"])
+    cfg["plugins"] = [p for p in cfg["plugins"] if not (isinstance(p, dict) and "standar" in p)]
+    cfg["not_in_nav"] = "/layanan/*\n/unit/*\n/kategori/*\n"
+    return cfg
+
+
+def write_yaml(path: Path, data: dict[str, Any]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------------------
+# The baseline: the same pages as Markdown
+# --------------------------------------------------------------------------------------
+
+
+def _md_esc(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
+
+
+def _md_channels(chs: list) -> list[str]:
+    out = []
+    for c in chs:
+        href = c.tautan()
+        v = f"[{_md_esc(c.nilai)}]({href})" if href else _md_esc(c.nilai)
+        out.append(f"- **{_md_esc(c.nama_tampil())}**: {v}" + (f"  \n  {_md_esc(c.keterangan)}" if c.keterangan else ""))
+    return out
+
+
+def md_service(svc) -> str:
+    from generator import model as m
+    from generator.site import teks
+    from generator.site.diagram import svg_alur
+
+    d = svc.data
+    L = [f"# {_md_esc(d.nama)}", "", _md_esc(d.ringkasan), ""]
+    if d.status != m.Status.berlaku:
+        L += [f"**{m.LABEL_STATUS[d.status]}**", ""]
+    L += ["## Ringkasan", ""]
+    if d.jangka_waktu:
+        L.append(f"- **Lama proses:** {_md_esc(d.jangka_waktu.teks_ringkas())}")
+    if d.biaya:
+        L.append(f"- **Biaya:** {_md_esc(d.biaya.teks_ringkas())}")
+    if d.produk:
+        L.append(f"- **Yang Anda terima:** {_md_esc(teks.daftar_kalimat([teks.nama_produk(p) for p in d.produk], 'dan'))}")
+    if d.tempat_layanan:
+        L.append(f"- **Tempat:** {_md_esc(d.tempat_layanan)}")
+    for j in teks.teks_jam(d.jam_layanan):
+        L.append(f"- **Jam layanan:** {_md_esc(j)}")
+    if d.layanan_daring:
+        L.append(f"- **Layanan daring:** <{d.layanan_daring}>")
+    L += [f"- **Unit layanan:** [{_md_esc(svc.unit.data.nama)}](../unit/{svc.unit.id}.md)", ""]
+    L += ["## Persyaratan", ""]
+    for g in m.kelompok_persyaratan(d.persyaratan or []):
+        if g.kelompok:
+            L += [f"### {_md_esc(g.kelompok)}", ""]
+        for p in g.daftar:
+            L.append(f"- **{_md_esc(teks.nama_persyaratan(p))}**" + ("" if teks.wajib(p) else " *(tidak wajib)*"))
+            for x in teks.rincian_persyaratan(p):
+                L.append(f"    {_md_esc(x)}  ")
+        L.append("")
+    if d.prosedur is not None:
+        L += ["## Prosedur", ""]
+        for vi, (label, steps) in enumerate(m.varian_prosedur(d.prosedur)):
+            if label:
+                L += [f"### {label}", ""]
+            for i, lk in enumerate(steps):
+                w = f" · {lk.waktu.teks_ringkas()}" if lk.waktu else ""
+                L.append(f"{i + 1}. **{_md_esc(lk.pelaksana)}**{_md_esc(w)}  ")
+                L.append(f"    {_md_esc(lk.uraian)}")
+                if lk.hasil:
+                    L.append(f"    *Hasil: {_md_esc(lk.hasil)}*")
+                for c in lk.cabang:
+                    L.append(f"    - {_md_esc(teks.teks_cabang(c, i + 1))}")
+            L += ["", f'<figure class="sp-alur">{svg_alur(steps, "Diagram alur prosedur", f"alur-{vi + 1}")}'
+                  "<figcaption>Diagram alur. Isinya sama dengan daftar langkah di atas.</figcaption></figure>", ""]
+    if d.jangka_waktu:
+        L += ["## Jangka waktu", "", _md_esc(d.jangka_waktu.teks_ringkas()) + ".", ""]
+    if d.biaya:
+        L += ["## Biaya", "", _md_esc(d.biaya.teks_ringkas()) + ".", ""]
+        rows = teks.baris_tarif(d.biaya.tarif)
+        if rows:
+            L += ["| Jenis | Tarif |", "|---|---|"]
+            L += [f"| {'&emsp;' * r['tingkat']}{_md_esc(r['nama'])} | {_md_esc(r['biaya'])} |" for r in rows]
+            L.append("")
+        for x in (d.biaya.rumus, d.biaya.dasar_hukum, d.biaya.keterangan):
+            if x:
+                L += [_md_esc(x), ""]
+    if d.produk:
+        L += ["## Produk layanan", ""] + [f"- {_md_esc(teks.nama_produk(p))}" for p in d.produk] + [""]
+    if d.pengaduan:
+        L += ["## Pengaduan, saran, dan masukan", ""] + _md_channels(d.pengaduan.saluran) + [""]
+        if d.pengaduan.tata_cara:
+            L += ["### Cara pengaduan ditangani", ""] + [f"1. {_md_esc(t)}" for t in d.pengaduan.tata_cara] + [""]
+        if d.pengaduan.waktu_penyelesaian:
+            L += ["### Waktu penyelesaian pengaduan", ""]
+            L += [f"- {_md_esc(w.kategori)}: {_md_esc(w.waktu.teks_ringkas())}" for w in d.pengaduan.waktu_penyelesaian]
+            L.append("")
+    L += ["## Pengelolaan pelayanan (komponen internal)", ""]
+    for key in m.KOMPONEN_INTERNAL:
+        v = getattr(d, key)
+        if not v:
+            continue
+        L += [f"### {m.LABEL_KOMPONEN[key]}", ""]
+        for x in v:
+            if isinstance(x, str):
+                L.append(f"- {_md_esc(x)}")
+            elif key == "dasar_hukum":
+                L.append(f"- {_md_esc(m.teks_peraturan(x))}")
+            elif key == "jumlah_pelaksana":
+                L.append(f"- {_md_esc(x.jabatan)}: {x.jumlah} orang")
+            elif key == "kompetensi_pelaksana":
+                L.append(f"- {_md_esc(x.jabatan)}: {_md_esc(', '.join(x.kompetensi))}")
+            else:
+                L.append(f"- {_md_esc(x.nama)}")
+                for r in getattr(x, "rincian", []):
+                    L.append(f"    - {_md_esc(r if isinstance(r, str) else r.nama)}")
+        L.append("")
+    L += ["## Penetapan dan peninjauan", "", f"- **Status:** {m.LABEL_STATUS[d.status]}"]
+    if d.penetapan:
+        L += [f"- **Keputusan:** Nomor {_md_esc(d.penetapan.nomor)}", f"- **Tanggal penetapan:** {teks.tanggal(d.penetapan.tanggal)}"]
+    if d.peninjauan and d.peninjauan.berikutnya:
+        L.append(f"- **Peninjauan berikutnya:** {teks.tanggal(d.peninjauan.berikutnya)}")
+    L += ["", "## Unduh", "", "- [Data standar ini (JSON)](#ringkasan)", ""]
+    return "\n".join(L)
+
+
+def md_unit(unit) -> str:
+    L = [f"# {_md_esc(unit.data.nama)}", "", "## Alamat dan jam layanan", ""]
+    if unit.profil("alamat"):
+        L.append(f"- **Alamat:** {_md_esc(unit.profil('alamat'))}")
+    L += ["", "## Layanan", ""]
+    L += [f"- [{_md_esc(s.data.nama)}](../layanan/{s.slug}.md)  \n  {_md_esc(s.data.ringkasan)}" for s in unit.all_services()]
+    return "\n".join(L) + "\n"
+
+
+def write_baseline_docs(cat, docs: Path) -> None:
+    """The pages the plugin generates, as Markdown files (flat: layanan/<slug>.md etc.)."""
+    from generator.site.render import slugify
+
+    if docs.exists():
+        shutil.rmtree(docs)
+    (docs / "layanan").mkdir(parents=True)
+    (docs / "unit").mkdir()
+    (docs / "kategori").mkdir()
+    shutil.copy(REPO / "site_docs" / "aksesibilitas.md", docs / "aksesibilitas.md")
+    for svc in cat.services:
+        (docs / "layanan" / f"{svc.slug}.md").write_text(md_service(svc), encoding="utf-8")
+    for u in cat.all_units():
+        (docs / "unit" / f"{u.id.replace('/', '--')}.md").write_text(md_unit(u), encoding="utf-8")
+    # Links in the baseline point at flat unit files.
+    for svc in cat.services:
+        p = docs / "layanan" / f"{svc.slug}.md"
+        p.write_text(p.read_text(encoding="utf-8").replace(f"../unit/{svc.unit.id}.md",
+                                                            f"../unit/{svc.unit.id.replace('/', '--')}.md"), encoding="utf-8")
+    items = [f"- [{_md_esc(s.data.nama)}]({s.slug}.md)  \n  {_md_esc(s.data.ringkasan)}" for s in cat.services]
+    (docs / "layanan" / "index.md").write_text("# Layanan A–Z\n\n" + "\n".join(items) + "\n", encoding="utf-8")
+    kat: dict[str, list] = {}
+    for s in cat.services:
+        kat.setdefault(s.data.kategori, []).append(s)
+    (docs / "kategori" / "index.md").write_text(
+        "# Layanan per kategori\n\n" + "\n".join(f"- [{_md_esc(k)}]({slugify(k)}.md)" for k in sorted(kat)) + "\n",
+        encoding="utf-8")
+    for k, ss in kat.items():
+        (docs / "kategori" / f"{slugify(k)}.md").write_text(
+            f"# {_md_esc(k)}\n\n" + "\n".join(f"- [{_md_esc(s.data.nama)}](../layanan/{s.slug}.md)" for s in ss) + "\n",
+            encoding="utf-8")
+    (docs / "unit" / "index.md").write_text(
+        "# Unit layanan\n\n" + "\n".join(f"- [{_md_esc(u.data.nama)}]({u.id.replace('/', '--')}.md)" for u in cat.all_units()) + "\n",
+        encoding="utf-8")
+    (docs / "index.md").write_text(
+        "# Standar Pelayanan\n\n" + "\n".join(f"- [{_md_esc(u.data.nama)}](unit/{u.id.replace('/', '--')}.md)" for u in cat.units)
+        + "\n", encoding="utf-8")
+    for name, title in [("pengaduan", "Pengaduan, saran, dan masukan"), ("data-terbuka", "Data terbuka"),
+                        ("panduan-petugas", "Panduan petugas")]:
+        (docs / f"{name}.md").write_text(f"# {title}\n\nIsi halaman.\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------
+# Running builds in fresh processes (wall time and peak RSS of exactly that process)
+# --------------------------------------------------------------------------------------
+
+# A launcher process starts the build and reads getrusage(RUSAGE_CHILDREN): with exactly
+# one child that is the child's own peak (a child forked from this benchmark would
+# inherit our own high-water mark).
+_LAUNCHER = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.call(sys.argv[2:])
+wall = time.perf_counter() - t
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+json.dump({"rc": rc, "wall": wall, "maxrss_kb": ru.ru_maxrss}, open(sys.argv[1], "w"))
+"""
+
+
+def run_build(config: Path, site: Path) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        rep = Path(tmp, "r.json")
+        err = Path(tmp, "err")
+        with open(err, "w") as fe:
+            subprocess.run([sys.executable, "-c", _LAUNCHER, str(rep), sys.executable, "-m", "mkdocs", "build", "-q",
+                            "-f", str(config), "-d", str(site)], cwd=REPO, env=ENV, stdout=fe, stderr=fe, check=False)
+        r = json.loads(rep.read_text())
+        if r["rc"] != 0:
+            raise SystemExit(f"build failed ({config}):\n{err.read_text()[-4000:]}")
+    return {"wall": r["wall"], "mb": r["maxrss_kb"] / 1024}
+
+
+def measure_size(n: int, repeat: int, out: Path) -> dict[str, Any]:
+    from corpus import make_corpus
+    from generator.catalog import load_catalog
+
+    units = max(1, round(n / 33))
+    work = out / f"n{n}"
+    print(f"[{n}] corpus: {n} services, {units} units", flush=True)
+    std = make_corpus(work, n, units, seed=0)
+    cat = load_catalog(std)
+    if not cat.ok or cat.findings:
+        raise SystemExit(f"corpus has findings: {len(cat.findings)}")
+    docs = work / "baseline-docs"
+    write_baseline_docs(cat, docs)
+    cfg_plugin = write_yaml(work / "mkdocs-plugin.yml", plugin_config(std))
+    cfg_base = write_yaml(work / "mkdocs-baseline.yml", baseline_config(docs))
+    runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "plugin": []}
+    for i in range(repeat):
+        for name, cfg in (("baseline", cfg_base), ("plugin", cfg_plugin)):
+            r = run_build(cfg, work / f"site-{name}")
+            runs[name].append(r)
+            print(f"[{n}] run {i + 1} {name}: {r['wall']:.1f} s, {r['mb']:.0f} MB", flush=True)
+    site = work / "site-plugin"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    svc_urls = {s.url for s in cat.services}
+    entries = [d for d in index["docs"] if d["location"] in svc_urls]
+    entry_bytes = [len(json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode()) for e in entries]
+    index_bytes = (site / "search" / "search_index.json").stat().st_size
+    base_index = (work / "site-baseline" / "search" / "search_index.json").stat().st_size
+    pages = [(site / s.url / "index.html").stat().st_size for s in cat.services]
+    best = {k: min(v, key=lambda r: r["wall"]) for k, v in runs.items()}
+    return {
+        "n": n,
+        "units": units,
+        "unit_files": len(cat.all_units()),
+        "runs": runs,
+        "baseline_s": best["baseline"]["wall"],
+        "plugin_s": best["plugin"]["wall"],
+        "ratio": best["plugin"]["wall"] / best["baseline"]["wall"],
+        "plugin_mb": max(r["mb"] for r in runs["plugin"]),
+        "baseline_mb": max(r["mb"] for r in runs["baseline"]),
+        "index_bytes": index_bytes,
+        "index_per_service": index_bytes / n,
+        "entry_max": max(entry_bytes),
+        "entry_mean": statistics.mean(entry_bytes),
+        "baseline_index_per_service": base_index / n,
+        "page_max": max(pages),
+        "page_median": statistics.median(pages),
+    }
+
+
+# --------------------------------------------------------------------------------------
+# Page weight and Lighthouse on the example site, served with compression
+# --------------------------------------------------------------------------------------
+
+_TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as a production web server sends them: gzip for text, 404.html, caching.
+
+    Every response is logged in ``sent`` (path, body bytes sent, uncompressed bytes).
+    """
+
+    sent: list[tuple[str, int, int]] = []
+
+    def log_message(self, *a: Any) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            path, status = Path(self.directory) / "404.html", 404
+        data = path.read_bytes()
+        raw = len(data)
+        gz = path.suffix in _TEXT and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gz:
+            data = gzip.compress(data, 6)
+        GzipHandler.sent.append((self.path.split("?")[0], len(data), raw))
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if gz:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(data)
+
+
+def serve(root: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def example_site(out: Path) -> tuple[Path, int, str]:
+    """The example site built for a local address (canonical URLs and sitemap point there)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    cfg = write_yaml(out / "example" / "mkdocs.yml", plugin_config(REPO / "standards", site_url=url))
+    site = out / "example" / "site"
+    run_build(cfg, site)
+    return site, port, url
+
+
+def page_weight(url: str, base: str) -> dict[str, Any]:
+    """Bytes the server sent while Chromium loaded the page (fresh browser, empty cache)."""
+    from playwright.sync_api import sync_playwright
+
+    GzipHandler.sent.clear()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        pg = b.new_page(viewport={"width": 375, "height": 800})
+        pg.goto(url)
+        pg.wait_for_load_state("networkidle")
+        pg.wait_for_timeout(500)
+        b.close()
+    page_path = "/" + url[len(base):]
+    res = [{"path": pth, "transfer": n, "raw": raw} for pth, n, raw in GzipHandler.sent]
+    counted = [x for x in res if not x["path"].endswith("search_index.json")]
+    html = next(x for x in res if x["path"] == page_path)
+    return {"resources": res, "transfer": sum(x["transfer"] for x in counted), "raw": sum(x["raw"] for x in counted),
+            "html_raw": html["raw"], "html_transfer": html["transfer"]}
+
+
+def lighthouse(url: str, runs: int, out: Path) -> dict[str, Any]:
+    cats = ["performance", "accessibility", "best-practices", "seo"]
+    results = []
+    for i in range(runs):
+        report = out / f"lighthouse-{i + 1}.json"
+        cmd = ["npx", "--yes", "lighthouse@12", url, "--output=json", f"--output-path={report}", "--quiet",
+               "--only-categories=" + ",".join(cats),
+               "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+               "--disable-component-update --disable-sync --no-first-run"]
+        r = subprocess.run(cmd, env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=600)
+        if r.returncode != 0 or not report.exists():
+            raise SystemExit(f"lighthouse failed:\n{r.stderr[-3000:]}")
+        data = json.loads(report.read_text())
+        scores = {c: data["categories"][c]["score"] for c in cats}
+        metrics = {k: data["audits"][k]["numericValue"] for k in
+                   ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+                    "speed-index")}
+        failing = sorted({
+            a for c in cats for ref in data["categories"][c]["auditRefs"] if ref["weight"] > 0
+            for a in [ref["id"]] if (data["audits"][a].get("score") is not None and data["audits"][a]["score"] < 1)
+        })
+        results.append({"scores": scores, "metrics": metrics, "failing": failing,
+                        "version": data.get("lighthouseVersion"), "ua": data.get("environment", {}).get("hostUserAgent")})
+        print(f"lighthouse run {i + 1}: {scores}", flush=True)
+    perf = sorted(r["scores"]["performance"] for r in results)
+    median = results[[r["scores"]["performance"] for r in results].index(perf[len(perf) // 2])]
+    return {"runs": results, "median": median,
+            "min": {c: min(r["scores"][c] for r in results) for c in cats}}
+
+
+# --------------------------------------------------------------------------------------
+# Record
+# --------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    except OSError:
+        mem = 0
+    import mkdocs
+    import material
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "generator", "site_theme", "mkdocs.yml"], cwd=REPO,
+                           capture_output=True, text=True).stdout.strip()
+    return {
+        "cpu": f"{os.cpu_count()} CPUs ({cpu}), {mem:.1f} GB RAM",
+        "os": f"{platform.system()} {platform.release()}",
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "mkdocs": mkdocs.__version__,
+        "material": getattr(material, "__version__", "9.x"),
+        "commit": commit + (" (with uncommitted changes)" if dirty else ""),
+    }
+
+
+def ok(b: bool) -> str:
+    return "met" if b else "MISSED"
+
+
+def render(sizes: list[dict[str, Any]], weight: Optional[dict[str, Any]], lh: Optional[dict[str, Any]],
+           m: dict[str, str], repeat: int, example_url: str) -> str:
+    L = ["# Benchmark: the website build", "",
+         "Written by `bench/bench_site.py` (overwritten on every run; this file is the record).", "",
+         f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+         f"- Machine: {m['cpu']}, {m['os']}; {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}",
+         f"- Code: commit {m['commit']}",
+         f"- Builds: `mkdocs build` in a fresh process each, baseline and plugin interleaved, best of {repeat}; "
+         "peak RSS of the build process", ""]
+    L += ["## Build time and memory", "",
+          "(a) baseline: MkDocs + Material (same theme, same `custom_dir`, same search plugin) building the same "
+          "pages from Markdown files written beforehand: every service (same sections, lists, tables and inline "
+          "SVG diagram), unit, category and listing page; services, units and categories `not_in_nav`. "
+          "(b) the project: `mkdocs build` with the `standar` plugin reading the YAML corpus (`cetak: false`): "
+          "loading and validating every file, rendering the pages, plus the data files (`standar.json`, "
+          "`standar.csv`, one JSON per service) that the baseline does not write.", "",
+          "| Services | (a) baseline | (b) plugin | ratio (b)/(a) | target | (b) peak RSS | (a) peak RSS |",
+          "|---:|---:|---:|---:|---|---:|---:|"]
+    for s in sizes:
+        L.append(f"| {s['n']:,} | {s['baseline_s']:.1f} s | {s['plugin_s']:.1f} s | **{s['ratio']:.2f}** | "
+                 f"≤ {TARGET_RATIO} {ok(s['ratio'] <= TARGET_RATIO)} | {s['plugin_mb']:.0f} MB | {s['baseline_mb']:.0f} MB |")
+    big = next((s for s in sizes if s["n"] == 5000), None)
+    if big:
+        L += ["", f"5,000 services: {big['plugin_s']:.1f} s (target ≤ {TARGET_S_5000:.0f} s: "
+              f"**{ok(big['plugin_s'] <= TARGET_S_5000)}**), peak {big['plugin_mb']:.0f} MB "
+              f"(target ≤ 1 GB: **{ok(big['plugin_mb'] <= TARGET_MB)}**)."]
+    L += ["", "All runs (wall seconds): " + "; ".join(
+        f"{s['n']:,}: baseline " + ", ".join(f"{r['wall']:.1f}" for r in s["runs"]["baseline"])
+        + ", plugin " + ", ".join(f"{r['wall']:.1f}" for r in s["runs"]["plugin"]) for s in sizes) + ".", ""]
+    L += ["## Search index and page size (synthetic corpus)", "",
+          "| Services | search index | per service | largest service entry | baseline index per service | "
+          "service page HTML, median / largest |", "|---:|---:|---:|---:|---:|---:|"]
+    for s in sizes:
+        L.append(f"| {s['n']:,} | {s['index_bytes'] / 1024 / 1024:.2f} MB | **{s['index_per_service'] / 1024:.2f} KB** "
+                 f"(≤ {TARGET_INDEX_KB:.0f} KB {ok(s['index_per_service'] <= TARGET_INDEX_KB * 1024)}) | "
+                 f"{s['entry_max']} B | {s['baseline_index_per_service'] / 1024:.1f} KB | "
+                 f"{s['page_median'] / 1024:.1f} / {s['page_max'] / 1024:.1f} KB |")
+    L += ["", "The per-service figure divides the whole index (listing pages and the staff guide included) by the "
+          "number of services. The baseline indexes every section of every page in full.", ""]
+    if weight:
+        L += ["## A service page over the wire (example site)", "",
+              f"`{weight['page']}` of the example site, served from 127.0.0.1 with gzip as a web server would, "
+              "loaded in Chromium at 375 px; every request the page makes (the search index aside, which "
+              "Material fetches for the search box):", "",
+              "| Resource | sent (body) | uncompressed |", "|---|---:|---:|"]
+        for x in sorted(weight["resources"], key=lambda x: -x["transfer"]):
+            aside = " (not counted)" if x["path"].endswith("search_index.json") else ""
+            L.append(f"| `{x['path']}`{aside} | {x['transfer'] / 1024:.1f} KB | {x['raw'] / 1024:.1f} KB |")
+        tot = weight["transfer"] / 1024
+        L += [f"| **total (search index aside)** | **{tot:.1f} KB** | {weight['raw'] / 1024:.1f} KB |", "",
+              f"Target ≤ {TARGET_PAGE_KB:.0f} KB over the wire: **{ok(tot <= TARGET_PAGE_KB)}**. "
+              f"The page's own HTML: {weight['html_transfer'] / 1024:.1f} KB transferred, "
+              f"{weight['html_raw'] / 1024:.1f} KB uncompressed (every example service page is ≤ 150 KB uncompressed; "
+              "a test checks it).", ""]
+    if lh:
+        med = lh["median"]
+        sc = med["scores"]
+        L += ["## Lighthouse (mobile)", "",
+              f"Lighthouse {med['version']} (`npx lighthouse@12`, default mobile emulation and simulated throttling), "
+              f"Debian Chromium, {len(lh['runs'])} runs on `{weight['page'] if weight else ''}` served as above; "
+              "the median run by performance:", "",
+              "| Category | score | target | lowest of the runs |", "|---|---:|---|---:|"]
+        for c, target in (("performance", 0.95), ("accessibility", 1.0), ("best-practices", 1.0), ("seo", 1.0)):
+            L.append(f"| {c} | **{sc[c]:.2f}** | ≥ {target:.2f} {ok(sc[c] >= target)} | {lh['min'][c]:.2f} |")
+        mt = med["metrics"]
+        L += ["", f"Metrics of that run: FCP {mt['first-contentful-paint'] / 1000:.2f} s, LCP "
+              f"{mt['largest-contentful-paint'] / 1000:.2f} s, TBT {mt['total-blocking-time']:.0f} ms, CLS "
+              f"{mt['cumulative-layout-shift']:.3f}, Speed Index {mt['speed-index'] / 1000:.2f} s.",
+              "Scored audits below 1 in that run: " + (", ".join(f"`{a}`" for a in med["failing"]) or "none") + ".", ""]
+    return "\n".join(L)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--out", type=Path, default=HERE / "out" / "site")
+    ap.add_argument("--record", type=Path, default=RECORD)
+    ap.add_argument("--no-record", action="store_true")
+    ap.add_argument("--no-lighthouse", action="store_true")
+    ap.add_argument("--lighthouse-runs", type=int, default=3)
+    ap.add_argument("--page", default="layanan/akta-kelahiran/", help="example service page to weigh and audit")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    sizes = [measure_size(n, args.repeat, args.out) for n in args.sizes]
+    site, port, url = example_site(args.out)
+    httpd, base = serve(site, port)
+    try:
+        weight = page_weight(base + args.page, base)
+        weight["page"] = "/" + args.page
+        lh = None if args.no_lighthouse else lighthouse(base + args.page, args.lighthouse_runs, args.out)
+    finally:
+        httpd.shutdown()
+    text = render(sizes, weight, lh, machine(), args.repeat, base)
+    print(text)
+    if not args.no_record:
+        args.record.parent.mkdir(parents=True, exist_ok=True)
+        args.record.write_text(text, encoding="utf-8")
+        print(f"written: {args.record}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
