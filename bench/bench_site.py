@@ -230,8 +230,12 @@ def md_unit(unit) -> str:
     return "\n".join(L) + "\n"
 
 
-def write_baseline_docs(cat, docs: Path) -> None:
-    """The pages the plugin generates, as Markdown files (flat: layanan/<slug>.md etc.)."""
+def write_baseline_docs(cat, docs: Path, lean_search: bool = False) -> None:
+    """The pages the plugin generates, as Markdown files (flat: layanan/<slug>.md etc.).
+
+    ``lean_search``: service, unit and category pages carry ``search: exclude: true``, so
+    the baseline's search index is as small as ours (a fairer engine-to-engine figure).
+    """
     from generator.site.render import slugify
 
     if docs.exists():
@@ -240,10 +244,11 @@ def write_baseline_docs(cat, docs: Path) -> None:
     (docs / "unit").mkdir()
     (docs / "kategori").mkdir()
     shutil.copy(REPO / "site_docs" / "aksesibilitas.md", docs / "aksesibilitas.md")
+    fm = "---\nsearch:\n  exclude: true\n---\n\n" if lean_search else ""
     for svc in cat.services:
-        (docs / "layanan" / f"{svc.slug}.md").write_text(md_service(svc), encoding="utf-8")
+        (docs / "layanan" / f"{svc.slug}.md").write_text(fm + md_service(svc), encoding="utf-8")
     for u in cat.all_units():
-        (docs / "unit" / f"{u.id.replace('/', '--')}.md").write_text(md_unit(u), encoding="utf-8")
+        (docs / "unit" / f"{u.id.replace('/', '--')}.md").write_text(fm + md_unit(u), encoding="utf-8")
     # Links in the baseline point at flat unit files.
     for svc in cat.services:
         p = docs / "layanan" / f"{svc.slug}.md"
@@ -315,11 +320,13 @@ def measure_size(n: int, repeat: int, out: Path) -> dict[str, Any]:
         raise SystemExit(f"corpus has findings: {len(cat.findings)}")
     docs = work / "baseline-docs"
     write_baseline_docs(cat, docs)
+    write_baseline_docs(cat, work / "baseline-docs-lean", lean_search=True)
     cfg_plugin = write_yaml(work / "mkdocs-plugin.yml", plugin_config(std))
     cfg_base = write_yaml(work / "mkdocs-baseline.yml", baseline_config(docs))
-    runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "plugin": []}
+    cfg_lean = write_yaml(work / "mkdocs-baseline-lean.yml", baseline_config(work / "baseline-docs-lean"))
+    runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "lean": [], "plugin": []}
     for i in range(repeat):
-        for name, cfg in (("baseline", cfg_base), ("plugin", cfg_plugin)):
+        for name, cfg in (("baseline", cfg_base), ("lean", cfg_lean), ("plugin", cfg_plugin)):
             r = run_build(cfg, work / f"site-{name}")
             runs[name].append(r)
             print(f"[{n}] run {i + 1} {name}: {r['wall']:.1f} s, {r['mb']:.0f} MB", flush=True)
@@ -340,6 +347,8 @@ def measure_size(n: int, repeat: int, out: Path) -> dict[str, Any]:
         "baseline_s": best["baseline"]["wall"],
         "plugin_s": best["plugin"]["wall"],
         "ratio": best["plugin"]["wall"] / best["baseline"]["wall"],
+        "lean_s": best["lean"]["wall"],
+        "ratio_lean": best["plugin"]["wall"] / best["lean"]["wall"],
         "plugin_mb": max(r["mb"] for r in runs["plugin"]),
         "baseline_mb": max(r["mb"] for r in runs["baseline"]),
         "index_bytes": index_bytes,
@@ -519,11 +528,15 @@ def render(sizes: list[dict[str, Any]], weight: Optional[dict[str, Any]], lh: Op
           "(b) the project: `mkdocs build` with the `standar` plugin reading the YAML corpus (`cetak: false`): "
           "loading and validating every file, rendering the pages, plus the data files (`standar.json`, "
           "`standar.csv`, one JSON per service) that the baseline does not write.", "",
-          "| Services | (a) baseline | (b) plugin | ratio (b)/(a) | target | (b) peak RSS | (a) peak RSS |",
-          "|---:|---:|---:|---:|---|---:|---:|"]
+          "(a′) the same baseline with service, unit and category pages excluded from search (front matter "
+          "`search: exclude: true`), so that it too writes a small index: the engine against the engine.", "",
+          "| Services | (a) baseline | (a′) lean search | (b) plugin | ratio (b)/(a) | target | ratio (b)/(a′) | "
+          "(b) peak RSS | (a) peak RSS |",
+          "|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
     for s in sizes:
-        L.append(f"| {s['n']:,} | {s['baseline_s']:.1f} s | {s['plugin_s']:.1f} s | **{s['ratio']:.2f}** | "
-                 f"≤ {TARGET_RATIO} {ok(s['ratio'] <= TARGET_RATIO)} | {s['plugin_mb']:.0f} MB | {s['baseline_mb']:.0f} MB |")
+        L.append(f"| {s['n']:,} | {s['baseline_s']:.1f} s | {s['lean_s']:.1f} s | {s['plugin_s']:.1f} s | "
+                 f"**{s['ratio']:.2f}** | ≤ {TARGET_RATIO} {ok(s['ratio'] <= TARGET_RATIO)} | {s['ratio_lean']:.2f} | "
+                 f"{s['plugin_mb']:.0f} MB | {s['baseline_mb']:.0f} MB |")
     big = next((s for s in sizes if s["n"] == 5000), None)
     if big:
         L += ["", f"5,000 services: {big['plugin_s']:.1f} s (target ≤ {TARGET_S_5000:.0f} s: "
@@ -531,6 +544,7 @@ def render(sizes: list[dict[str, Any]], weight: Optional[dict[str, Any]], lh: Op
               f"(target ≤ 1 GB: **{ok(big['plugin_mb'] <= TARGET_MB)}**)."]
     L += ["", "All runs (wall seconds): " + "; ".join(
         f"{s['n']:,}: baseline " + ", ".join(f"{r['wall']:.1f}" for r in s["runs"]["baseline"])
+        + ", lean " + ", ".join(f"{r['wall']:.1f}" for r in s["runs"]["lean"])
         + ", plugin " + ", ".join(f"{r['wall']:.1f}" for r in s["runs"]["plugin"]) for s in sizes) + ".", ""]
     L += ["## Search index and page size (synthetic corpus)", "",
           "| Services | search index | per service | largest service entry | baseline index per service | "

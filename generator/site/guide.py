@@ -54,6 +54,9 @@ class Kolom:
     bawaan: Optional[str] = None
     pilihan: list[str] = field(default_factory=list)
     rujukan: list[tuple[str, str]] = field(default_factory=list)  # (judul, anchor)
+    # For the 14 components: they may be written in the service file or inherited from
+    # the unit's bawaan:, so the schema marks them optional; the catalog requires them.
+    warisan: Optional[str] = None  # "wajib" (public) | "perlu" (internal) | None
 
 
 @dataclass
@@ -186,7 +189,18 @@ def panduan() -> list[Bagian]:
     for ident, cls, judul, berkas, pengantar in BERKAS:
         schema = cls.model_json_schema(mode="validation")
         p = _Pembaca(schema)
-        bagian.append(Bagian(f"berkas-{ident}", judul, berkas, pengantar, p.kolom(schema)))
+        kolom = p.kolom(schema)
+        if cls is m.Layanan:
+            # What the service is first, then the 14 components in their legal order.
+            kolom = [k for k in kolom if k.kunci not in m.KOMPONEN] + sorted(
+                (k for k in kolom if k.kunci in m.KOMPONEN), key=lambda k: m.KOMPONEN.index(k.kunci)
+            )
+            for k in kolom:
+                if k.kunci in m.KOMPONEN_PUBLIK:
+                    k.warisan = "wajib"
+                elif k.kunci in m.KOMPONEN_INTERNAL:
+                    k.warisan = "perlu"
+        bagian.append(Bagian(f"berkas-{ident}", judul, berkas, pengantar, kolom))
         pembaca_all.append(p)
         semua_defs.update(p.defs)
     # Nested objects, breadth-first in order of first use, each once.

@@ -124,6 +124,17 @@ def test_no_horizontal_scrolling_at_320px(page, server, catalog, name):
     assert not wide
 
 
+@pytest.mark.parametrize("name", ["beranda", "layanan", "unit", "az", "kategori-satu", "pengaduan", "panduan",
+                                  "aksesibilitas", "404"])
+def test_skip_link_is_the_first_stop_and_leads_to_the_content(page, server, catalog, name):
+    page.goto(server.url + templates(catalog)[name])
+    page.keyboard.press("Tab")
+    a = active(page)
+    assert a["text"] == "Lewati ke isi" and focus_is_visible(page)
+    target = a["href"].split("#", 1)[1]
+    assert page.evaluate("id => !!document.getElementById(id) && document.getElementById(id).tagName", target) == "H1"
+
+
 def focus_is_visible(page) -> bool:
     return page.evaluate(
         """() => {
