@@ -32,6 +32,21 @@ from .inputs import BukuIn, MaklumatIn, PosterIn
 
 #: Body text sizes on A3, largest first; A4 uses the same proportions.
 POSTER_PT = t.levels(18, 14, 1)
+
+
+@dataclass(frozen=True)
+class Tingkat:
+    """One step of the poster ladder: a text size, and whether the compact summary
+    is used (no step times, no branches, no complaint resolution times, no special
+    services; the poster then says these are on the web page)."""
+
+    pt: float
+    padat: bool = False
+
+
+#: The poster ladder, easiest to read first: the summary at 18 .. 14 pt, then, as a
+#: last resort, the compact summary at 14 pt.
+POSTER_TINGKAT = [Tingkat(pt) for pt in POSTER_PT] + [Tingkat(POSTER_PT[-1], True)]
 MAKLUMAT_PT = t.levels(26, 14, 1)
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 #: Stylesheets of each template (site_theme/print/), parsed once per process.
@@ -65,10 +80,29 @@ def font_config() -> Any:
     """One FontConfiguration per process: loading the system fonts is slow."""
     global _font_config
     if _font_config is None:
+        import atexit
+        from multiprocessing import util
+
         from weasyprint.text.fonts import FontConfiguration
 
         _font_config = FontConfiguration()
+        # Remove its temporary font folder on exit, before interpreter shutdown
+        # (its __del__ would then fail noisily), also in pool workers (which leave
+        # through multiprocessing's exit handlers, not atexit).
+        atexit.register(close_font_config)
+        util.Finalize(None, close_font_config, exitpriority=10)
     return _font_config
+
+
+def close_font_config() -> None:
+    global _font_config
+    fc, _font_config = _font_config, None
+    if fc is not None and getattr(fc, "_folder", None):
+        import shutil
+
+        shutil.rmtree(fc._folder, ignore_errors=True)
+        fc._folder = None
+    _sheet.cache_clear()
 
 
 @lru_cache(maxsize=None)
@@ -230,12 +264,16 @@ def fits(document: Any) -> bool:
 @dataclass
 class Hasil:
     document: Any
-    pt: float  # body text size on A3 that fitted
+    pt: Any  # the level that fitted (a size, or a Tingkat)
     percobaan: int  # layouts made
 
 
-def _perkiraan(isi: float, dari: float, ke: float) -> float:
-    return isi * (ke / dari) ** ALPHA
+def _pt(x: Any) -> float:
+    return getattr(x, "pt", x)
+
+
+def _perkiraan(isi: float, dari: Any, ke: Any) -> float:
+    return isi * (_pt(ke) / _pt(dari)) ** ALPHA
 
 
 #: Try one size up after a fit when the prediction says it fills at most this much
@@ -243,9 +281,10 @@ def _perkiraan(isi: float, dari: float, ke: float) -> float:
 NAIK = 1.02
 
 
-def fit(make_doc: Callable[[float], Any], pts: list[float], start: int = 0,
+def fit(make_doc: Callable[[Any], Any], pts: list[Any], start: int = 0,
         measure: Callable[[Any], Ukur] = ukur) -> Optional[Hasil]:
-    """The largest size in ``pts`` (largest first) whose layout fits, or None.
+    """The first level of ``pts`` (sizes, or :class:`Tingkat`, easiest to read first)
+    whose layout fits, or None.
 
     Starts at ``pts[start]``. After a fit, tries one size up only when the measured
     fullness predicts it fits too; after a miss, jumps down to the size predicted to
@@ -297,12 +336,17 @@ def tinggi_kaki(teks: str, fmt: t.Format) -> float:
     return round(baris * 1.18 * em + 0.55 * em + 1.0 * fmt.k, 2)
 
 
-def _teks_kaki(d: m.Layanan) -> str:
+#: Said on a compact poster, in its footer line: what it leaves out, and where it is.
+CATATAN_PADAT = ("Waktu tiap langkah, percabangan alur, waktu penyelesaian pengaduan, dan pelayanan "
+                 "khusus: lihat halaman web layanan ini (kode QR).")
+
+
+def _teks_kaki(d: m.Layanan, padat: bool = False) -> str:
     label = m.LABEL_STATUS[d.status] + ". " if d.status != m.Status.berlaku else ""
-    return label + view.teks_penetapan(d)
+    return label + view.teks_penetapan(d) + (" " + CATATAN_PADAT if padat else "")
 
 
-def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True) -> str:
+def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, padat: bool = False) -> str:
     """The poster's HTML. ``css_inline`` makes it self-contained (for looking at it,
     or rendering it with plain WeasyPrint); the pipeline passes the CSS pre-parsed."""
     fmt = t.format_poster(size, pt_a3)
@@ -317,7 +361,9 @@ def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True) -
         short_url_html=t.alamat_bertingkat(paths.short_url(url)),
         logo_uri=t.logo_uri(p.identitas.logo),
         nama_unit=[u.nama for u in reversed(p.layanan.units)],
-        kaki_mm=tinggi_kaki(_teks_kaki(p.layanan.data), fmt),
+        kaki_mm=tinggi_kaki(_teks_kaki(p.layanan.data, padat), fmt),
+        padat=padat,
+        CATATAN_PADAT=CATATAN_PADAT,
         css_inline=css_inline,
         stylesheets=STYLESHEETS["poster.html"],
     )
@@ -343,9 +389,9 @@ def tebakan(html: str) -> float:
     return mm / 398.0
 
 
-def _mulai(isi14: float, pts: list[float]) -> int:
-    for i, pt in enumerate(pts):
-        if _perkiraan(isi14, 14.0, pt) <= 0.97:
+def _mulai(isi14: float, pts: list[Any]) -> int:
+    for i, lv in enumerate(pts):
+        if _perkiraan(isi14, 14.0, lv) <= 0.97:
             return i
     return len(pts) - 1
 
@@ -353,22 +399,23 @@ def _mulai(isi14: float, pts: list[float]) -> int:
 def render_poster(p: PosterIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berkas: Optional[dict] = None,
                   info: Optional[dict] = None) -> dict[str, bytes]:
     """PDF bytes per size. Raises :class:`TidakMuat` naming the poster and what is too long.
-    ``info``, when given, receives per size the A3-equivalent text size and the
+    ``info``, when given, receives per size the :class:`Tingkat` that fitted and the
     number of layouts made."""
     out: dict[str, bytes] = {}
     start: Optional[int] = None
+    ladder = POSTER_TINGKAT
     for size in sizes:
         if start is None:
             start = _mulai(tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False)), POSTER_PT)
 
-        def make(pt: float, size: str = size) -> Any:
-            return layout(html_poster(p, size, pt, css_inline=False), "poster.html")
+        def make(lv: Tingkat, size: str = size) -> Any:
+            return layout(html_poster(p, size, lv.pt, css_inline=False, padat=lv.padat), "poster.html")
 
-        hasil = fit(make, POSTER_PT, start)
+        hasil = fit(make, ladder, start)
         if hasil is None:
             nama = (nama_berkas or {}).get(size, f"{p.layanan.slug}-{size}.pdf")
             raise TidakMuat(_diagnosa_poster(p, size, nama))
-        start = POSTER_PT.index(hasil.pt)  # A4 is A3 in miniature: start where A3 fitted
+        start = ladder.index(hasil.pt)  # A4 is A3 in miniature: start where A3 fitted
         if info is not None:
             info[size] = (hasil.pt, hasil.percobaan)
         out[size] = to_pdf(hasil.document)
@@ -418,7 +465,7 @@ def _rincian_bagian(d: m.Layanan) -> dict[str, str]:
 
 
 def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
-    html = html_poster(p, size, POSTER_PT[-1], css_inline=False)
+    html = html_poster(p, size, POSTER_PT[-1], css_inline=False, padat=True)
     try:
         total, ruang, parts = _tinggi_bagian(html, size)
     except Exception:  # pragma: no cover - diagnosis must never hide the real error
@@ -429,11 +476,12 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
     min_pt = t.format_poster(size, POSTER_PT[-1]).pt
     pesan = (
         f"{nama}: poster {size.upper()} layanan '{p.layanan.data.nama}' tidak muat dalam satu "
-        f"halaman, walaupun huruf sudah diperkecil sampai {min_pt:g} pt."
+        f"halaman, walaupun huruf sudah diperkecil sampai {min_pt:g} pt dan hanya ringkasan terpadat "
+        f"yang dicetak."
     )
     if total and ruang:
-        pesan += (f" Isinya memerlukan kira-kira {total / ruang:.1f} kali tinggi halaman "
-                  f"(kolom seimbang, {total / 10:.0f} cm; tersedia {ruang / 10:.0f} cm).")
+        pesan += (f" Isinya kira-kira {max(1, round(100 * (total / ruang - 1)))}% terlalu panjang "
+                  f"({total / 10:.0f} cm dalam kolom seimbang; tersedia {ruang / 10:.0f} cm).")
     if bagian:
         pesan += f" Bagian terpanjang: {bagian}."
     pesan += (" Ringkas isinya, misalnya uraian langkah, keterangan persyaratan, atau daftar tarif; "

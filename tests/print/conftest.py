@@ -31,6 +31,28 @@ produk: Surat <u>uji</u>
 """
 
 
+def branching_service(steps: int = 14, requirements: int = 12) -> str:
+    """Too long for the poster summary at 14 pt, but fits the compact summary (its
+    many branches and step times are what the compact poster leaves out)."""
+    lines = ["nama: Izin Bercabang Banyak", "ringkasan: Layanan uji dengan banyak percabangan alur.",
+             "kategori: Uji", "status: contoh", "persyaratan:"]
+    lines += [f"  - Dokumen persyaratan nomor {i + 1} untuk pemohon" for i in range(requirements)]
+    lines.append("prosedur:")
+    for i in range(steps):
+        lines += [
+            f"  - pelaksana: {'Pemohon' if i % 2 == 0 else 'Petugas Loket'}",
+            f"    uraian: Melakukan langkah ke-{i + 1} dari alur layanan.",
+            "    waktu: 15 menit",
+            "    cabang:",
+            "      - jika: Berkas tidak lengkap atau tidak sesuai dengan ketentuan yang berlaku",
+            "        ke_langkah: 1",
+            "      - jika: Pemohon tidak hadir pada jadwal yang telah ditentukan oleh petugas",
+            "        selesai: ya",
+        ]
+    lines += ["jangka_waktu: paling lama 5 hari kerja", "biaya: Gratis", "produk: Surat izin"]
+    return "\n".join(lines) + "\n"
+
+
 def extreme_service() -> str:
     """Dozens of requirements in several applicant groups and a long tariff table."""
     lines = [
@@ -77,6 +99,7 @@ def print_tree(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("print") / "standards"
     shutil.copytree(DATA, root)
     (root / "dpmptsp" / "uji-escape.yaml").write_text(ESCAPE, encoding="utf-8")
+    (root / "dpmptsp" / "izin-bercabang.yaml").write_text(branching_service(), encoding="utf-8")
     return root
 
 

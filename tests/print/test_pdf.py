@@ -61,7 +61,7 @@ def test_handbook_pages_are_a4(rendered):
         assert abs(w - A4[0]) <= 1 and abs(h - A4[1]) <= 1
 
 
-def _public_texts(d: m.Layanan) -> dict[str, list[str]]:
+def _public_texts(d: m.Layanan, padat: bool = False) -> dict[str, list[str]]:
     """What a poster must show of each public component (its summary, see poster.html)."""
     syarat = []
     for g in m.kelompok_persyaratan(d.persyaratan):
@@ -81,11 +81,11 @@ def _public_texts(d: m.Layanan) -> dict[str, list[str]]:
         "biaya": biaya,
         "produk": [view.nama_produk(x) for x in d.produk],
         "pengaduan": [view.nilai_ringkas(s) for s in d.pengaduan.saluran]
-                     + [w.kategori for w in d.pengaduan.waktu_penyelesaian],
+                     + ([] if padat else [w.kategori for w in d.pengaduan.waktu_penyelesaian]),
     }
 
 
-@pytest.mark.parametrize("slug", ["izin-reklame", "pbg", "surat-keterangan-contoh"])
+@pytest.mark.parametrize("slug", ["izin-reklame", "pbg", "surat-keterangan-contoh", "izin-bercabang"])
 @pytest.mark.parametrize("size", ["a3", "a4"])
 def test_poster_text_has_every_public_component(catalog, rendered, slug, size):
     store, _ = rendered
@@ -93,7 +93,11 @@ def test_poster_text_has_every_public_component(catalog, rendered, slug, size):
     text = squash(pdftotext(store / paths.poster_path(svc, size)))
     d = svc.data
     assert squash(d.nama).lower() in text.lower()
-    for comp, parts in _public_texts(d).items():
+    from generator.printing.render import CATATAN_PADAT
+
+    padat = squash(CATATAN_PADAT).lower() in text.lower()
+    assert padat == (slug == "izin-bercabang")
+    for comp, parts in _public_texts(d, padat).items():
         for part in parts:
             assert squash(part).lower() in text.lower(), (comp, part)
     if d.penetapan:
@@ -239,3 +243,18 @@ def test_text_is_never_below_minimum_size(rendered):
         PdfReader(store / "dpmptsp" / name).pages[0].extract_text(visitor_text=visit)
         assert sizes
         assert min(sizes) >= minimum - 0.05, (name, min(sizes))
+
+
+def test_compact_poster_says_what_it_leaves_out(catalog, rendered):
+    """A poster too long for the summary at 14 pt drops step times and branches, and says so."""
+    from generator.printing.render import CATATAN_PADAT
+
+    store, _ = rendered
+    for size in ("a3", "a4"):
+        path = store / "dpmptsp" / f"izin-bercabang-{size}.pdf"
+        assert len(PdfReader(path).pages) == 1
+        text = squash(pdftotext(path)).lower()
+        assert squash(CATATAN_PADAT).lower() in text
+        assert "berkastidaklengkap" not in text and "15menit" not in text
+    text = squash(pdftotext(store / "dpmptsp" / "izin-reklame-a3.pdf")).lower()
+    assert squash(CATATAN_PADAT).lower() not in text and "10menit" in text

@@ -58,7 +58,7 @@ def test_removed_service_outputs_are_removed(print_tree, tmp_path):
 
     root = tmp_path / "standards"
     shutil.copytree(print_tree, root)
-    for f in ("uji-escape.yaml", "izin-reklame.yaml"):
+    for f in ("uji-escape.yaml", "izin-reklame.yaml", "izin-bercabang.yaml"):
         (root / "dpmptsp" / f).unlink()
     cat = load_catalog(root)
     store = tmp_path / "out"
@@ -198,8 +198,8 @@ def test_pipeline_renders_the_same_html_as_plain_weasyprint(catalog):
     p = inputs.PosterIn(inputs.layanan_in(svc, catalog.instansi.situs), inputs.identitas(catalog))
     info: dict = {}
     ours = render.render_poster(p, ("a3",), info=info)["a3"]
-    pt = info["a3"][0]
-    direct = weasyprint.HTML(string=render.html_poster(p, "a3", pt, css_inline=True),
+    lv = info["a3"][0]
+    direct = weasyprint.HTML(string=render.html_poster(p, "a3", lv.pt, css_inline=True, padat=lv.padat),
                              base_url=templates.base_url()).write_pdf(pdf_variant="pdf/ua-1")
     a = PdfReader(io.BytesIO(ours))
     b = PdfReader(io.BytesIO(direct))
