@@ -91,8 +91,7 @@ class _Halaman(Page):
             self.meta["jsonld"] = self.h.jsonld
 
     def render(self, config: Any, files: Files) -> None:
-        html = self.h.html
-        self._ada = True
+        self._ada = True  # content: the core's HTML
         self.toc = get_toc(self.h.toc)
         # Anchors other pages may link to: the sections (all ids would cost ~40 MB for 5,000 pages).
         self.present_anchor_ids = {t.id for t in _semua(self.toc)}
