@@ -12,6 +12,7 @@ every service's channels.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,8 +183,19 @@ def load_catalog(root: Path | str, today: Optional[dt.date] = None, keep: bool =
     (``Catalog.services`` stays empty): `standar validate` on 10,000 files then
     needs memory for one service at a time instead of all of them.
     """
-    root = Path(root).resolve()
-    today = today or dt.date.today()
+    # Loading builds about a hundred objects per YAML line and frees almost none of
+    # them, so the cyclic garbage collector's passes are wasted work (measured:
+    # 10,000 services load in half the time without them). Turned back on after.
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_catalog(Path(root).resolve(), today or dt.date.today(), keep)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     ld = _Loader(root, today)
     instansi = None
     ipath = root / INSTANSI_FILE
