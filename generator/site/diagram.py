@@ -4,10 +4,11 @@ No JavaScript, no diagram library, no external request: the page carries the
 picture itself. The diagram is a picture of the numbered steps printed just
 above it, which remain the text alternative (the SVG says so in its name).
 
-Layout, top to bottom: "Mulai", one box per step (number, actor, what happens,
-time), arrows between them, "Selesai". Branches that go back or skip ahead are
-drawn in lanes on the right with their condition as a label; a branch to the
-next step labels the arrow below the box; a branch that ends the service says so.
+Layout, top to bottom: "Mulai", one box per step (number and actor, what happens,
+time, and each branch as a line of text), arrows between them, "Selesai". A branch
+that goes back or skips ahead is also drawn as a dashed arrow in its own lane on
+the right. The drawing is narrow (about 300 units) so that on a phone it is shown
+at close to its natural size instead of being scaled down to unreadable text.
 """
 
 from __future__ import annotations
@@ -18,19 +19,19 @@ from typing import Optional
 from markupsafe import Markup, escape
 
 from .. import model as m
-from .teks import LABEL_JENIS_PELAKSANA, _kecil_awal
+from .teks import _kecil_awal
 
 # Geometry (SVG user units ~ CSS px at the diagram's natural width).
-KIRI = 8
-LEBAR_KOTAK = 252
+KIRI = 6
+LEBAR_KOTAK = 262
 PAD = 8
 FONT = 12.5
-FONT_KECIL = 11
+FONT_KECIL = 11.5
 TINGGI_BARIS = 16
-TINGGI_BARIS_KECIL = 14
-JARAK = 30
-LEBAR_LAJUR = 10
-LEBAR_LABEL = 118
+TINGGI_BARIS_KECIL = 14.5
+JARAK = 28
+LEBAR_LAJUR = 9
+TINGGI_UJUNG = 26
 
 WARNA = {
     m.JenisPelaksana.pemohon: ("#e8f1fb", "#1a5fa8"),
@@ -70,7 +71,7 @@ def bungkus(s: str, lebar: float, size: float) -> list[str]:
         if kini:
             baris.append(kini)
         while lebar_teks(kata, size) > lebar:
-            n = max(1, int(lebar / (0.64 * size)))
+            n = max(1, int(lebar / (0.66 * size)))
             baris.append(kata[:n])
             kata = kata[n:]
         kini = kata
@@ -80,143 +81,115 @@ def bungkus(s: str, lebar: float, size: float) -> list[str]:
 
 
 @dataclass
-class _Label:
-    baris: list[str]
-    tujuan: Optional[int]  # target step index (0-based), None = no arrow target
-    selesai: bool = False
-    lajur: int = -1
+class _Baris:
+    teks: str
+    kelas: str  # css class: alur-judul | "" | alur-waktu | alur-cabang-teks
+    ukuran: float
+    tinggi: float
+    inden: float = 0
+
+
+@dataclass
+class _Lompat:
+    dari: int  # box index
+    y_rel: float  # y of the branch line inside the box
+    ke: int  # target box index
+    lajur: int = 0
 
 
 @dataclass
 class _Kotak:
-    nomor: int
     jenis: m.JenisPelaksana
-    judul: list[str]
-    uraian: list[str]
-    waktu: str
+    baris: list[_Baris] = field(default_factory=list)
     y: float = 0
     tinggi: float = 0
-    label_bawah: list[str] = field(default_factory=list)
-    samping: list[_Label] = field(default_factory=list)
 
 
 def _t(x: float, y: float, s: str, size: float, cls: str = "", anchor: str = "start") -> str:
     c = f' class="{cls}"' if cls else ""
     a = f' text-anchor="{anchor}"' if anchor != "start" else ""
-    return f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}"{c}{a}>{escape(s)}</text>'
+    return f'<text x="{x:.0f}" y="{y:.1f}" font-size="{size}"{c}{a}>{escape(s)}</text>'
+
+
+def _teks_cabang(c: m.Cabang, nomor: int) -> str:
+    jika = "Jika " + _kecil_awal(c.jika.rstrip("."))
+    if c.selesai:
+        return f"{jika}: selesai"
+    if c.ke_langkah is not None:
+        if c.ke_langkah == nomor + 1:
+            return f"{jika}: lanjut ke {c.ke_langkah}"
+        arah = "kembali ke" if c.ke_langkah <= nomor else "ke"
+        return f"{jika}: {arah} langkah {c.ke_langkah}"
+    return f"{jika}: {_kecil_awal((c.maka or '').rstrip('.'))}"
 
 
 def svg_alur(langkah: list[m.Langkah], judul: str, ident: str) -> Markup:
     """Inline SVG of one list of steps. ``ident`` makes element ids unique on the page."""
     n = len(langkah)
+    isi = LEBAR_KOTAK - 2 * PAD
     kotak: list[_Kotak] = []
-    lebar_isi = LEBAR_KOTAK - 2 * PAD
+    lompat: list[_Lompat] = []
     for i, lk in enumerate(langkah):
-        jenis = lk.jenis()
-        k = _Kotak(
-            nomor=i + 1,
-            jenis=jenis,
-            # Bold text runs about 6 % wider.
-            judul=bungkus(f"{i + 1}. {lk.pelaksana}", lebar_isi / 1.06, FONT),
-            uraian=bungkus(lk.uraian, lebar_isi, FONT),
-            waktu=lk.waktu.teks_ringkas() if lk.waktu is not None else "",
-        )
+        k = _Kotak(lk.jenis())
+        # Bold text runs about 6 % wider.
+        k.baris += [_Baris(s, "alur-judul", FONT, TINGGI_BARIS) for s in bungkus(f"{i + 1}. {lk.pelaksana}", isi / 1.06, FONT)]
+        k.baris += [_Baris(s, "", FONT, TINGGI_BARIS) for s in bungkus(lk.uraian, isi, FONT)]
+        if lk.waktu is not None:
+            k.baris.append(_Baris(lk.waktu.teks_ringkas(), "alur-waktu", FONT_KECIL, TINGGI_BARIS_KECIL))
         for c in lk.cabang:
-            jika = "Jika " + _kecil_awal(c.jika.rstrip("."))
-            if c.ke_langkah is not None and c.ke_langkah == i + 2 and not c.selesai:
-                k.label_bawah.extend(bungkus(jika, LEBAR_LABEL + 40, FONT_KECIL))
-            elif c.selesai:
-                k.samping.append(_Label(bungkus(jika + ": selesai", LEBAR_LABEL, FONT_KECIL), None, True))
-            elif c.ke_langkah is not None:
-                arah = "kembali ke" if c.ke_langkah <= i + 1 else "ke"
-                k.samping.append(
-                    _Label(bungkus(f"{jika}: {arah} langkah {c.ke_langkah}", LEBAR_LABEL, FONT_KECIL), c.ke_langkah - 1)
-                )
-            elif c.maka:
-                k.samping.append(_Label(bungkus(f"{jika}: {_kecil_awal(c.maka.rstrip('.'))}", LEBAR_LABEL, FONT_KECIL), None))
+            y_rel = PAD + sum(b.tinggi for b in k.baris) + 6
+            for j, s in enumerate(bungkus("↳ " + _teks_cabang(c, i + 1), isi - 12, FONT_KECIL)):
+                k.baris.append(_Baris(s, "alur-cabang-teks", FONT_KECIL, TINGGI_BARIS_KECIL, 0 if j == 0 else 12))
+            if c.ke_langkah is not None and not c.selesai and c.ke_langkah != i + 2:
+                lompat.append(_Lompat(i, y_rel, c.ke_langkah - 1))
         kotak.append(k)
-
-    # One vertical lane per jump arrow.
-    lajur = 0
-    for k in kotak:
-        for lb in k.samping:
-            if lb.tujuan is not None:
-                lb.lajur = lajur
-                lajur += 1
-    x_lajur0 = KIRI + LEBAR_KOTAK + 12
-    x_label = x_lajur0 + lajur * LEBAR_LAJUR + 6
-    lebar = x_label + LEBAR_LABEL + 4
-
-    # Vertical layout.
-    y = 8
-    tinggi_pil = 26
+    for j, lp in enumerate(lompat):
+        lp.lajur = j
+    x_kanan = KIRI + LEBAR_KOTAK
+    x_lajur0 = x_kanan + 10
+    lebar = x_lajur0 + len(lompat) * LEBAR_LAJUR + 6
     cx = KIRI + LEBAR_KOTAK / 2
-    bagian: list[str] = []
-    bagian.append(
-        f'<rect x="{cx - 36:.0f}" y="{y}" width="72" height="{tinggi_pil}" rx="13" class="alur-ujung"/>'
+
+    y = 6.0
+    gambar: list[str] = []
+    garis: list[str] = []
+    gambar.append(
+        f'<rect x="{cx - 36:.0f}" y="{y:.0f}" width="72" height="{TINGGI_UJUNG}" rx="13" class="alur-ujung"/>'
         + _t(cx, y + 17, "Mulai", FONT, "alur-ujung-teks", "middle")
     )
-    y_sebelum = y + tinggi_pil
-    y += tinggi_pil + JARAK - 8
-    panah: list[str] = [f'<line x1="{cx:.0f}" y1="{y_sebelum}" x2="{cx:.0f}" y2="{y - 2}" class="alur-garis" marker-end="url(#{ident}-p)"/>']
+    y_awal = y + TINGGI_UJUNG
+    y += TINGGI_UJUNG + JARAK
+    garis.append(f'<line x1="{cx:.0f}" y1="{y_awal:.0f}" x2="{cx:.0f}" y2="{y - 2:.0f}" class="alur-garis" marker-end="url(#{ident}-p)"/>')
     for k in kotak:
         k.y = y
-        isi = len(k.judul) + len(k.uraian) + (1 if k.waktu else 0)
-        k.tinggi = PAD * 2 + isi * TINGGI_BARIS - 2
-        tinggi_samping = sum(len(lb.baris) * TINGGI_BARIS_KECIL + 6 for lb in k.samping)
-        blok = max(k.tinggi, tinggi_samping)
-        jarak = JARAK + max(0, len(k.label_bawah) * TINGGI_BARIS_KECIL - 6)
-        k_bawah = y + blok
-        y = k_bawah + jarak
-        # Arrow to the next box (or to "Selesai").
-        panah.append(
-            f'<line x1="{cx:.0f}" y1="{k.y + k.tinggi:.0f}" x2="{cx:.0f}" y2="{y - 2:.0f}" class="alur-garis" marker-end="url(#{ident}-p)"/>'
+        k.tinggi = 2 * PAD + sum(b.tinggi for b in k.baris) + 2
+        y += k.tinggi + JARAK
+        garis.append(
+            f'<line x1="{cx:.0f}" y1="{k.y + k.tinggi:.0f}" x2="{cx:.0f}" y2="{y - 2:.0f}" class="alur-garis" '
+            f'marker-end="url(#{ident}-p)"/>'
         )
-        for j, s in enumerate(k.label_bawah):
-            panah.append(_t(cx + 8, k.y + k.tinggi + 13 + j * TINGGI_BARIS_KECIL, s, FONT_KECIL, "alur-label"))
-
-    for k in kotak:
         isi_w, garis_w = WARNA[k.jenis]
-        bagian.append(
+        gambar.append(
             f'<rect x="{KIRI}" y="{k.y:.0f}" width="{LEBAR_KOTAK}" height="{k.tinggi:.0f}" rx="6" fill="{isi_w}" stroke="{garis_w}"/>'
         )
-        ty = k.y + PAD + 12 - TINGGI_BARIS
-        for s in k.judul:
-            ty += TINGGI_BARIS
-            bagian.append(_t(KIRI + PAD, ty, s, FONT, "alur-judul"))
-        for s in k.uraian:
-            ty += TINGGI_BARIS
-            bagian.append(_t(KIRI + PAD, ty, s, FONT))
-        if k.waktu:
-            ty += TINGGI_BARIS
-            bagian.append(_t(KIRI + PAD, ty, k.waktu, FONT_KECIL, "alur-waktu"))
-        # Side labels and jump arrows.
-        ly = k.y + 4
-        for lb in k.samping:
-            y_mulai = ly + 6
-            if lb.tujuan is not None:
-                tj = kotak[lb.tujuan]
-                xl = x_lajur0 + lb.lajur * LEBAR_LAJUR
-                y_tuju = tj.y + min(tj.tinggi / 2, 18) + (4 if tj is k else 0)
-                panah.append(
-                    f'<path d="M{KIRI + LEBAR_KOTAK} {y_mulai:.0f}H{xl}V{y_tuju:.0f}H{KIRI + LEBAR_KOTAK + 2}" '
-                    f'class="alur-garis alur-cabang" marker-end="url(#{ident}-p)"/>'
-                )
-            else:
-                panah.append(
-                    f'<line x1="{KIRI + LEBAR_KOTAK}" y1="{y_mulai:.0f}" x2="{x_label - 3:.0f}" y2="{y_mulai:.0f}" '
-                    f'class="alur-garis alur-cabang" marker-end="url(#{ident}-p)"/>'
-                )
-            for j, s in enumerate(lb.baris):
-                cls = "alur-label alur-selesai" if lb.selesai else "alur-label"
-                bagian.append(_t(x_label, ly + 10 + j * TINGGI_BARIS_KECIL, s, FONT_KECIL, cls))
-            ly += len(lb.baris) * TINGGI_BARIS_KECIL + 6
-
-    bagian.append(
-        f'<rect x="{cx - 40:.0f}" y="{y:.0f}" width="80" height="{tinggi_pil}" rx="13" class="alur-ujung"/>'
+        ty = k.y + PAD
+        for b in k.baris:
+            ty += b.tinggi
+            gambar.append(_t(KIRI + PAD + b.inden, ty - 4, b.teks, b.ukuran, b.kelas))
+    for lp in lompat:
+        a, b = kotak[lp.dari], kotak[lp.ke]
+        xl = x_lajur0 + lp.lajur * LEBAR_LAJUR
+        y0 = a.y + lp.y_rel
+        y1 = b.y + min(b.tinggi / 2, 14) + (6 if b is a else 0)
+        garis.append(
+            f'<path d="M{x_kanan} {y0:.0f}H{xl}V{y1:.0f}H{x_kanan + 2}" class="alur-garis alur-cabang" '
+            f'marker-end="url(#{ident}-p)"/>'
+        )
+    gambar.append(
+        f'<rect x="{cx - 40:.0f}" y="{y:.0f}" width="80" height="{TINGGI_UJUNG}" rx="13" class="alur-ujung"/>'
         + _t(cx, y + 17, "Selesai", FONT, "alur-ujung-teks", "middle")
     )
-    tinggi = y + tinggi_pil + 8
+    tinggi = y + TINGGI_UJUNG + 6
     ringkas = f"{judul}: {n} langkah dari Mulai sampai Selesai. Uraian tertulis yang sama ada pada daftar langkah di atas."
     defs = (
         f'<defs><marker id="{ident}-p" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
@@ -226,7 +199,7 @@ def svg_alur(langkah: list[m.Langkah], judul: str, ident: str) -> Markup:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar:.0f} {tinggi:.0f}" width="{lebar:.0f}" '
         f'height="{tinggi:.0f}" role="img" aria-labelledby="{ident}-j" class="alur-svg">'
         f'<title id="{ident}-j">{escape(ringkas)}</title>{defs}'
-        + "".join(panah)
-        + "".join(bagian)
+        + "".join(garis)
+        + "".join(gambar)
         + "</svg>"
     )

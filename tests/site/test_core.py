@@ -61,8 +61,9 @@ def test_flow_diagram_draws_steps_and_branches_and_escapes_text():
     assert svg.startswith("<svg") and 'role="img"' in svg and 'aria-labelledby="alur-1-j"' in svg
     assert "3 langkah" in svg
     assert "&lt;formulir&gt; &amp;" in svg and "<formulir>" not in svg
-    assert "kembali ke langkah 1" in svg  # the loop back, labelled
-    assert "Jika lengkap" in svg  # the branch to the next step labels the arrow
+    words = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert "Jika tidak lengkap: kembali ke langkah 1" in words  # the loop back, in words too
+    assert "Jika lengkap: lanjut ke 3" in words
     assert svg.count("<path d=") == 2  # the arrow-head marker and the one jump arrow
 
 
