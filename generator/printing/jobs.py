@@ -79,8 +79,11 @@ def _bagian_buku(top: Any, site_url: str) -> list[inp.BagianBuku]:
     return [b for b in out if b.layanan]
 
 
+JENIS = ("poster", "maklumat", "buku")
+
+
 def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
-         sizes: tuple[str, ...] = paths.SIZES) -> Rencana:
+         sizes: tuple[str, ...] = paths.SIZES, kinds: tuple[str, ...] = JENIS) -> Rencana:
     """Every output to produce for the catalogue, or for the units/services named.
 
     A top unit named: its services' posters, its maklumat and its handbook. A bidang
@@ -120,7 +123,9 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
         all_svc = top.all_services()
         status = inp.status_unit(all_svc)
         unit_data = inp._unit_bersih(top.data, keep_maklumat=True)
-        if top.data.maklumat is not None:
+        if "maklumat" not in kinds:
+            pass
+        elif top.data.maklumat is not None:
             mk = inp.MaklumatIn(unit_data, top.id, status, ident)
             rencana.tugas.append(Tugas(
                 "maklumat", top.id, mk,
@@ -132,7 +137,7 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
                 f"Unit '{top.id}' belum memiliki maklumat: (di {top.file}); poster maklumat tidak dibuat "
                 "dan buku standar pelayanan terbit tanpa halaman maklumat."
             )
-        if all_svc:
+        if all_svc and "buku" in kinds:
             buku = inp.BukuIn(unit_data, top.id, _bagian_buku(top, site_url), status, ident,
                               maklumat=top.data.maklumat is not None)
             rencana.tugas.append(Tugas(
@@ -141,7 +146,7 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
                 bobot=3.0 * len(all_svc) + 2,
             ))
 
-    for svc in services:
+    for svc in services if "poster" in kinds else []:
         p = inp.PosterIn(inp.layanan_in(svc, site_url), ident)
         rencana.tugas.append(Tugas(
             "poster", svc.slug, p,
@@ -159,22 +164,34 @@ def resolve_names(catalog: Any, names: list[str]) -> list[str]:
 # -- manifest --------------------------------------------------------------------------
 
 
-def read_manifest(store: Path) -> dict[str, str]:
+def _read(store: Path) -> dict[str, Any]:
     try:
         data = json.loads((store / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("versi") != _VERSI:
         return {}
-    berkas = data.get("berkas")
+    return data
+
+
+def read_manifest(store: Path) -> dict[str, str]:
+    """Output path -> hash of the inputs it was made from."""
+    berkas = _read(store).get("berkas")
     return dict(berkas) if isinstance(berkas, dict) else {}
 
 
-def write_manifest(store: Path, berkas: dict[str, str]) -> None:
+def read_failures(store: Path) -> dict[str, list[str]]:
+    """Output path -> [hash of its inputs, error message] for outputs that could not be
+    made: with the same inputs they fail again, so they are reported, not retried."""
+    gagal = _read(store).get("gagal")
+    return {k: v for k, v in gagal.items() if isinstance(v, list) and len(v) == 2} if isinstance(gagal, dict) else {}
+
+
+def write_manifest(store: Path, berkas: dict[str, str], gagal: Optional[dict[str, list[str]]] = None) -> None:
     store.mkdir(parents=True, exist_ok=True)
     tmp = store / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps({"versi": _VERSI, "berkas": dict(sorted(berkas.items()))},
-                              ensure_ascii=False, indent=1), encoding="utf-8")
+    data = {"versi": _VERSI, "berkas": dict(sorted(berkas.items())), "gagal": dict(sorted((gagal or {}).items()))}
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(tmp, store / MANIFEST)
 
 
@@ -184,9 +201,10 @@ def write_manifest(store: Path, berkas: dict[str, str]) -> None:
 @dataclass
 class HasilTugas:
     ditulis: list[tuple[str, str]]  # (rel, digest)
-    gagal: list[str]  # rel paths not written
+    gagal: list[tuple[str, str, str]]  # (rel, digest, message) not written
     galat: list[str]  # messages
     detik: float
+    tingkat: dict[str, Any] = field(default_factory=dict)  # rel -> (level that fitted, layouts made)
 
 
 def _tulis(path: Path, data: bytes) -> None:
@@ -212,19 +230,24 @@ def kerjakan(tugas: Tugas, store: str) -> HasilTugas:
             sizes = tuple(k.ukuran for k in tugas.keluaran)
             nama = {k.ukuran: k.rel for k in tugas.keluaran}
             fn = render.render_poster if tugas.jenis == "poster" else render.render_maklumat
+            info: dict[str, Any] = {}
             try:
-                pdfs = fn(tugas.masukan, sizes, nama_berkas=nama)
+                pdfs = fn(tugas.masukan, sizes, nama_berkas=nama, info=info)
             except render.TidakMuat as e:
                 hasil.galat.append(e.pesan)
-                hasil.gagal.extend(k.rel for k in tugas.keluaran)
+                hasil.gagal.extend((k.rel, k.digest, e.pesan) for k in tugas.keluaran)
                 pdfs = {}
             for k in tugas.keluaran:
                 if k.ukuran in pdfs:
                     _tulis(root / k.rel, pdfs[k.ukuran])
                     hasil.ditulis.append((k.rel, k.digest))
+                    if k.ukuran in info:
+                        hasil.tingkat[k.rel] = info[k.ukuran]
     except Exception as e:  # a bug or unreadable file must not stop the other outputs
-        hasil.galat.append(f"{tugas.keluaran[0].rel}: gagal dicetak ({type(e).__name__}: {e}).")
-        hasil.gagal.extend(k.rel for k in tugas.keluaran if k.rel not in dict(hasil.ditulis))
+        pesan = f"{tugas.keluaran[0].rel}: gagal dicetak ({type(e).__name__}: {e})."
+        hasil.galat.append(pesan)
+        # Not remembered as a failure (digest ""): an unexpected error is retried next run.
+        hasil.gagal.extend((k.rel, "", pesan) for k in tugas.keluaran if k.rel not in dict(hasil.ditulis))
     hasil.detik = time.perf_counter() - t0
     return hasil
 
@@ -282,6 +305,7 @@ class Laporan:
     gagal: list[str] = field(default_factory=list)  # outputs that could not be made
     peringatan: list[str] = field(default_factory=list)
     berkas: list[str] = field(default_factory=list)  # every output that exists now
+    tingkat: dict[str, Any] = field(default_factory=dict)  # rel -> (level that fitted, layouts)
     detik: float = 0.0
 
     @property
@@ -302,20 +326,29 @@ def _mp_context() -> Any:
 
 def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = None, *,
         jobs: int = 0, force: bool = False, progress: Optional[bool] = None,
-        sizes: tuple[str, ...] = paths.SIZES) -> Laporan:
+        sizes: tuple[str, ...] = paths.SIZES, kinds: tuple[str, ...] = JENIS) -> Laporan:
     """Bring the store up to date for the catalogue (or the names given)."""
     t0 = time.perf_counter()
     store = Path(store)
-    rencana = plan(catalog, site_url, names, sizes)
+    rencana = plan(catalog, site_url, names, sizes, kinds)
     laporan = Laporan(peringatan=list(rencana.peringatan))
     manifest = read_manifest(store)
+    gagal_lama = read_failures(store)
     baru = dict(manifest)
+    baru_gagal = dict(gagal_lama)
+    galat: dict[str, None] = {}  # messages, in order, once each
 
     todo: list[Tugas] = []
     for t in rencana.tugas:
-        perlu = [k for k in t.keluaran
-                 if force or manifest.get(k.rel) != k.digest or not (store / k.rel).is_file()]
-        laporan.tetap.extend(k.rel for k in t.keluaran if k not in perlu)
+        perlu = []
+        for k in t.keluaran:
+            if not force and k.rel in gagal_lama and gagal_lama[k.rel][0] == k.digest:
+                laporan.gagal.append(k.rel)  # failed before with the same inputs
+                galat[gagal_lama[k.rel][1]] = None
+            elif force or manifest.get(k.rel) != k.digest or not (store / k.rel).is_file():
+                perlu.append(k)
+            else:
+                laporan.tetap.append(k.rel)
         if perlu:
             todo.append(Tugas(t.jenis, t.nama, t.masukan, perlu, t.bobot * len(perlu) / len(t.keluaran)))
     todo.sort(key=lambda t: -t.bobot)
@@ -323,16 +356,21 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
     def selesai(h: HasilTugas) -> None:
         for rel, digest in h.ditulis:
             baru[rel] = digest
+            baru_gagal.pop(rel, None)
             laporan.dibuat.append(rel)
-        laporan.gagal.extend(h.gagal)
-        for rel in h.gagal:
+        laporan.tingkat.update(h.tingkat)
+        for rel, digest, pesan in h.gagal:
+            laporan.gagal.append(rel)
+            if digest:
+                baru_gagal[rel] = [digest, pesan]
             # Never leave an outdated poster behind one that failed to fit.
             baru.pop(rel, None)
             try:
                 (store / rel).unlink()
             except FileNotFoundError:
                 pass
-        laporan.galat.extend(h.galat)
+        for g in h.galat:
+            galat[g] = None
 
     if todo:
         n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
@@ -353,11 +391,14 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
                         kem.maju(len(futs[f].keluaran))
         finally:
             kem.tutup()
-            write_manifest(store, baru)
+            write_manifest(store, baru, baru_gagal)
 
-    if names is None:
+    if names is None and kinds == JENIS and sizes == paths.SIZES:
         # A full run: outputs of removed services/units go too.
         planned = set(rencana.berkas)
+        lama_gagal = set(baru_gagal) - planned
+        for rel in lama_gagal:
+            baru_gagal.pop(rel)
         for rel in sorted(set(baru) - planned):
             baru.pop(rel, None)
             try:
@@ -365,8 +406,9 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
                 laporan.dihapus.append(rel)
             except FileNotFoundError:
                 pass
-        if laporan.dihapus or not (store / MANIFEST).exists():
-            write_manifest(store, baru)
+        if laporan.dihapus or lama_gagal or not (store / MANIFEST).exists():
+            write_manifest(store, baru, baru_gagal)
+    laporan.galat = list(galat)
     laporan.berkas = [rel for rel in rencana.berkas if rel in baru]
     laporan.detik = time.perf_counter() - t0
     return laporan

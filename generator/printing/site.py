@@ -65,11 +65,19 @@ def render_into_site(catalog: Any, out_dir: Path, site_url: str, *, cache_dir: O
     (layout in :mod:`generator.printing.paths`), rebuilding only what changed.
 
     ``site_url`` is the site's address; QR codes point to ``site_url + svc.url``.
+    When empty, the ``situs:`` of ``_instansi.yaml`` is used.
     Quiet unless stderr is a terminal. ``out_dir`` belongs to the printer: PDFs in it
     that are no longer produced are removed. Raises :class:`PrintError` after all
     other outputs are in place when some could not be made.
     """
     out_dir = Path(out_dir)
+    if not site_url:  # mkdocs.yml without site_url: the government's own address
+        site_url = catalog.instansi.situs if catalog.instansi and catalog.instansi.situs else ""
+    if not site_url.lower().startswith(("https://", "http://")):
+        raise PrintError([
+            "Alamat situs untuk kode QR poster belum ada: isi site_url di mkdocs.yml atau situs: di "
+            "_instansi.yaml (alamat lengkap, misalnya https://standar.contoh.go.id/)."
+        ])
     store = Path(cache_dir) if cache_dir is not None else default_cache_dir(catalog)
     laporan = _jobs.run(catalog, store, site_url, jobs=jobs, force=force, progress=progress)
     wanted = set(laporan.berkas)

@@ -118,7 +118,7 @@ def test_render_into_site_links_from_a_cache(catalog, rendered, tmp_path):
     # mkdocs wipes site_dir: the next build only links again.
     shutil.rmtree(tmp_path / "site")
     before = _mtimes(store)
-    render_into_site(catalog, site, catalog.instansi.situs, cache_dir=store, progress=False)
+    render_into_site(catalog, site, "", cache_dir=store, progress=False)  # mkdocs without site_url
     assert _mtimes(store) == before
     assert _mtimes(site).keys() == before.keys()
 
@@ -205,3 +205,20 @@ def test_pipeline_renders_the_same_html_as_plain_weasyprint(catalog):
     b = PdfReader(io.BytesIO(direct))
     assert len(a.pages) == len(b.pages) == 1
     assert squash(a.pages[0].extract_text()) == squash(b.pages[0].extract_text())
+
+
+def test_a_poster_that_did_not_fit_is_reported_again_without_rendering(extreme_tree, tmp_path, monkeypatch):
+    from generator.catalog import load_catalog
+
+    cat = load_catalog(extreme_tree)
+    store = tmp_path / "out"
+    first = jobs.run(cat, store, cat.instansi.situs, ["izin-serba-ada"], jobs=1, progress=False)
+    assert first.gagal == ["dpmptsp/izin-serba-ada-a3.pdf", "dpmptsp/izin-serba-ada-a4.pdf"]
+
+    def boom(*a, **k):  # pragma: no cover - must not be called
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(jobs, "kerjakan", boom)
+    again = jobs.run(cat, store, cat.instansi.situs, ["izin-serba-ada"], jobs=1, progress=False)
+    assert again.galat == first.galat and sorted(again.gagal) == sorted(first.gagal)
+    assert again.dibuat == []
