@@ -497,7 +497,9 @@ def machine() -> dict[str, str]:
     import material
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "generator", "site_theme", "mkdocs.yml"], cwd=REPO,
+    # What the measured builds run (posters are off: generator/printing and site_theme/print do not count).
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator", "site_theme", "mkdocs.yml", "site_docs",
+                            ":!generator/printing", ":!site_theme/print"], cwd=REPO,
                            capture_output=True, text=True).stdout.strip()
     return {
         "cpu": f"{os.cpu_count()} CPUs ({cpu}), {mem:.1f} GB RAM",
