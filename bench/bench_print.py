@@ -154,17 +154,24 @@ def main(argv: list[str] | None = None) -> int:
 
     # -- 5. report ------------------------------------------------------------------------
     rate = made / t_pipe if t_pipe else 0.0
+    # On a shared machine the workers do not get both cores all the time: the rate
+    # the same CPU work gives on `--jobs` dedicated cores.
+    rate_cpu = made / (cpu_pipe / args.jobs) if cpu_pipe else 0.0
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     ratio = t_pipe / t_direct if t_direct else float("inf")
     per_k = t_nochange / n * 1000 if n else 0.0
     rows = [
-        ("A3 posters per second, pipeline", f"{rate:.1f}", f">= {TARGET_RATE:g}",
+        ("A3 posters per second, pipeline (wall clock)", f"{rate:.1f}", f">= {TARGET_RATE:g}",
          "met" if rate >= TARGET_RATE else "MISSED"),
+        (f"A3 posters per second, same CPU work on {args.jobs} dedicated cores", f"{rate_cpu:.1f}",
+         f">= {TARGET_RATE:g}", "met" if rate_cpu >= TARGET_RATE else "MISSED"),
         ("pipeline / plain WeasyPrint, same HTML", f"{ratio:.2f}x", f"<= {TARGET_RATIO:g}x",
          "met" if ratio <= TARGET_RATIO else "MISSED"),
         ("second run, nothing changed, per 1,000 services", f"{per_k:.3f} s", f"<= {TARGET_NOCHANGE:g} s",
          "met" if per_k <= TARGET_NOCHANGE else "MISSED"),
     ]
     detail = [
+        f"machine load average (1 min) at the end: {load:.2f}",
         f"corpus: {n} services, {len(catalog.units)} units ({len(catalog.all_units())} with bidang), "
         f"seed {args.seed}; loaded and validated in {t_load:.2f} s",
         f"A3 posters: {made} written, {failed} too long even compact (error, not written), "

@@ -74,6 +74,8 @@ class TidakMuat(Exception):
 
 
 _font_config = None
+#: Images (the logo) decoded once per process.
+_IMAGES: dict = {}
 
 
 def font_config() -> Any:
@@ -123,7 +125,7 @@ def layout(html: str, template: Optional[str] = None, extra: tuple[Any, ...] = (
 
     sheets = (stylesheets(template) if template else []) + list(extra)
     return weasyprint.HTML(string=html, base_url=t.base_url()).render(
-        font_config=font_config(), stylesheets=sheets or None, **PDF_OPTIONS
+        font_config=font_config(), stylesheets=sheets or None, cache=_IMAGES, **PDF_OPTIONS
     )
 
 

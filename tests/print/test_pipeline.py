@@ -222,3 +222,22 @@ def test_a_poster_that_did_not_fit_is_reported_again_without_rendering(extreme_t
     again = jobs.run(cat, store, cat.instansi.situs, ["izin-serba-ada"], jobs=1, progress=False)
     assert again.galat == first.galat and sorted(again.gagal) == sorted(first.gagal)
     assert again.dibuat == []
+
+
+def test_handbook_from_the_pipeline_equals_plain_weasyprint(catalog, rendered):
+    """Same check for the handbook: page count and every page's text."""
+    import weasyprint
+
+    from generator.printing import templates
+
+    store, _ = rendered
+    tugas = next(t for t in jobs.plan(catalog, catalog.instansi.situs).tugas if t.jenis == "buku")
+    direct = weasyprint.HTML(string=render.html_buku(tugas.masukan, css_inline=True),
+                             base_url=templates.base_url()).write_pdf(pdf_variant="pdf/ua-1")
+    a = PdfReader(store / "dpmptsp" / paths.HANDBOOK)
+    b = PdfReader(io.BytesIO(direct))
+    assert len(a.pages) == len(b.pages)
+    for pa, pb in zip(a.pages, b.pages):
+        assert squash(pa.extract_text()) == squash(pb.extract_text())
+    cover = a.pages[0].extract_text()
+    assert "Halaman" not in cover  # no running header or page number on the cover
