@@ -7,7 +7,8 @@
 One run, all in this process and its worker processes:
 
 1. writes a synthetic corpus (bench/corpus.py) under ``--out`` (git-ignored) and loads it;
-2. **posters**: ``generator.printing.jobs.run`` renders every service's A3 poster into an
+2. **posters** (steps 2 and 3 interleaved, best of ``--repeat``):
+   ``generator.printing.jobs.run`` renders every service's A3 poster into an
    empty store with ``--jobs`` workers (the fit search included: some posters need more
    than one layout); wall time, posters per second, layouts per poster;
 3. **baseline**: plain WeasyPrint renders *the same HTML* — for each poster, the
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--units", type=int, default=10)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=2, help="interleaved repeats of steps 2-3, best kept")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "print")
     ap.add_argument("--record", type=Path, default=RECORD)
     ap.add_argument("--no-record", action="store_true")
@@ -101,37 +103,41 @@ def main(argv: list[str] | None = None) -> int:
     url = catalog.instansi.situs
     n = len(catalog.services)
 
-    # -- 2. A3 posters through the pipeline ---------------------------------------------
-    store = out / "store-a3"
-    shutil.rmtree(store, ignore_errors=True)
-    cpu0 = _cpu_children()
-    t = time.perf_counter()
-    lap = jobs.run(catalog, store, url, jobs=args.jobs, progress=False, sizes=("a3",), kinds=("poster",))
-    t_pipe = time.perf_counter() - t
-    cpu_pipe = _cpu_children() - cpu0
-    made = len(lap.dibuat)
-    failed = len(lap.gagal)
-    layouts = sum(v[1] for v in lap.tingkat.values())
-    levels: dict[str, int] = {}
-    for lv, _k in lap.tingkat.values():
-        key = f"{lv.pt:g} pt" + (" padat" if lv.padat else "")
-        levels[key] = levels.get(key, 0) + 1
-
-    # -- 3. the same HTML through plain WeasyPrint ----------------------------------------
+    # -- 2 and 3, interleaved, best of --repeat (the machine may be shared) ---------------
     ident = inputs.identitas(catalog)
     by_rel = {f"{s.unit.top.id}/{s.slug}-a3.pdf": s for s in catalog.services}
-    htmls = []
-    for rel, (lv, _k) in sorted(lap.tingkat.items()):
-        p = inputs.PosterIn(inputs.layanan_in(by_rel[rel], url), ident)
-        htmls.append(render.html_poster(p, "a3", lv.pt, css_inline=True, padat=lv.padat))
     ctx = multiprocessing.get_context("fork")
-    cpu0 = _cpu_children()
-    t = time.perf_counter()
-    with ctx.Pool(args.jobs) as pool:
-        sizes = pool.map(_direct, htmls, chunksize=1)
-    t_direct = time.perf_counter() - t
-    cpu_direct = _cpu_children() - cpu0
-    assert len(sizes) == len(htmls)
+    t_pipe = t_direct = float("inf")
+    cpu_pipe = cpu_direct = 0.0
+    for rep in range(args.repeat):
+        store = out / "store-a3"
+        shutil.rmtree(store, ignore_errors=True)
+        cpu0 = _cpu_children()
+        t = time.perf_counter()
+        lap = jobs.run(catalog, store, url, jobs=args.jobs, progress=False, sizes=("a3",), kinds=("poster",))
+        dt_ = time.perf_counter() - t
+        if dt_ < t_pipe:
+            t_pipe, cpu_pipe = dt_, _cpu_children() - cpu0
+        if rep == 0:
+            made = len(lap.dibuat)
+            failed = len(lap.gagal)
+            layouts = sum(v[1] for v in lap.tingkat.values())
+            levels: dict[str, int] = {}
+            for lv, _k in lap.tingkat.values():
+                key = f"{lv.pt:g} pt" + (" padat" if lv.padat else "")
+                levels[key] = levels.get(key, 0) + 1
+            htmls = []
+            for rel, (lv, _k) in sorted(lap.tingkat.items()):
+                p = inputs.PosterIn(inputs.layanan_in(by_rel[rel], url), ident)
+                htmls.append(render.html_poster(p, "a3", lv.pt, css_inline=True, padat=lv.padat))
+        cpu0 = _cpu_children()
+        t = time.perf_counter()
+        with ctx.Pool(args.jobs) as pool:
+            sizes = pool.map(_direct, htmls, chunksize=1)
+        dt_ = time.perf_counter() - t
+        if dt_ < t_direct:
+            t_direct, cpu_direct = dt_, _cpu_children() - cpu0
+        assert len(sizes) == len(htmls)
 
     # -- 4. everything, cold and then with nothing changed ---------------------------------
     full = out / "store-all"
@@ -159,14 +165,17 @@ def main(argv: list[str] | None = None) -> int:
     rate_cpu = made / (cpu_pipe / args.jobs) if cpu_pipe else 0.0
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     ratio = t_pipe / t_direct if t_direct else float("inf")
+    ratio_cpu = cpu_pipe / cpu_direct if cpu_direct else float("inf")
     per_k = t_nochange / n * 1000 if n else 0.0
     rows = [
         ("A3 posters per second, pipeline (wall clock)", f"{rate:.1f}", f">= {TARGET_RATE:g}",
          "met" if rate >= TARGET_RATE else "MISSED"),
         (f"A3 posters per second, same CPU work on {args.jobs} dedicated cores", f"{rate_cpu:.1f}",
          f">= {TARGET_RATE:g}", "met" if rate_cpu >= TARGET_RATE else "MISSED"),
-        ("pipeline / plain WeasyPrint, same HTML", f"{ratio:.2f}x", f"<= {TARGET_RATIO:g}x",
+        ("pipeline / plain WeasyPrint, same HTML (wall clock)", f"{ratio:.2f}x", f"<= {TARGET_RATIO:g}x",
          "met" if ratio <= TARGET_RATIO else "MISSED"),
+        ("pipeline / plain WeasyPrint, same HTML (CPU time)", f"{ratio_cpu:.2f}x", f"<= {TARGET_RATIO:g}x",
+         "met" if ratio_cpu <= TARGET_RATIO else "MISSED"),
         ("second run, nothing changed, per 1,000 services", f"{per_k:.3f} s", f"<= {TARGET_NOCHANGE:g} s",
          "met" if per_k <= TARGET_NOCHANGE else "MISSED"),
     ]
@@ -174,11 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         f"machine load average (1 min) at the end: {load:.2f}",
         f"corpus: {n} services, {len(catalog.units)} units ({len(catalog.all_units())} with bidang), "
         f"seed {args.seed}; loaded and validated in {t_load:.2f} s",
-        f"A3 posters: {made} written, {failed} too long even compact (error, not written), "
-        f"{t_pipe:.1f} s wall, {cpu_pipe:.1f} s CPU in {args.jobs} workers; "
+        f"A3 posters (best of {args.repeat}): {made} written, {failed} too long even compact (error, "
+        f"not written), {t_pipe:.1f} s wall, {cpu_pipe:.1f} s CPU in {args.jobs} workers; "
         f"{layouts / max(made, 1):.2f} layouts per poster",
         "fitted levels: " + ", ".join(f"{k}: {v}" for k, v in sorted(levels.items(), key=lambda x: x[0])),
-        f"plain WeasyPrint, same {len(htmls)} HTML documents, pool of {args.jobs}: {t_direct:.1f} s wall, "
+        f"plain WeasyPrint, same {len(htmls)} HTML documents, pool of {args.jobs} (best of {args.repeat}): "
+        f"{t_direct:.1f} s wall, "
         f"{cpu_direct:.1f} s CPU ({len(htmls) / t_direct:.1f} posters/s)",
         f"everything cold (A3+A4 posters, maklumat, handbooks: {len(lap_full.berkas)} PDFs, "
         f"{len(lap_full.gagal)} failed): {t_full:.1f} s",
@@ -202,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             "# Benchmark: printed form (posters, maklumat, handbooks)",
             "",
             f"Recorded by `python bench/bench_print.py --services {args.services} --units {args.units} "
-            f"--seed {args.seed} --jobs {args.jobs}` on {dt.date.today().isoformat()}, commit `{_commit()}`, "
+            f"--seed {args.seed} --jobs {args.jobs} --repeat {args.repeat}` on {dt.date.today().isoformat()}, commit `{_commit()}`, "
             f"{machine}, WeasyPrint {weasyprint.__version__}. Overwritten by each run. What is timed and "
             "why: see the docstring of `bench/bench_print.py` and `docs/benchmarks/print.md`'s notes below.",
             "",

@@ -456,27 +456,31 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berka
 
 
 def _tinggi_bagian(html: str, size: str) -> tuple[float, float, dict[str, float]]:
-    """Natural height (mm) of the poster's content on an endless page, the room on a
-    real page, and the height of each part (in its column)."""
+    """Natural height (mm) of the poster's content, the room on a real page, and the
+    height of each part (in its column). One cheap layout: an endless page where the
+    first column takes everything; the three columns would share that height."""
     from weasyprint import CSS
 
     fmt = t.format_poster(size, POSTER_PT[-1])
-    tall = CSS(string=f"@page {{ size: {fmt.lebar}mm 5000mm !important; margin-bottom: {fmt.margin}mm !important }} "
-                      ".kolom { column-fill: balance !important } "
+    tall = CSS(string=f"@page {{ size: {fmt.lebar}mm 20000mm !important; margin-bottom: {fmt.margin}mm !important }} "
                       ".jangkar-bawah { position: static !important }")
     doc = layout(html, "poster.html", (tall,))
     parts: dict[str, float] = {}
-    total = 0.0
+    top = kolom = kaki = 0.0
     for root in _root_boxes(doc.pages[0]):
         for box in _walk(root):
             cls = _classes(box)
             if not cls and getattr(box, "element_tag", None) is None:
                 continue
-            if "lembar" in cls:
-                total = max(total, box.margin_height())
+            if "kolom" in cls:
+                top, kolom = box.position_y - root.position_y, box.margin_height()
+            if "jangkar-bawah" in cls:
+                kaki = box.margin_height()
             k = box.element.get("data-bagian") if getattr(box, "element", None) is not None else None
             if k and k not in parts:
                 parts[k] = box.margin_height()
+    n = 3  # columns
+    total = top + kolom / n + kaki
     return total * _PX_MM, fmt.tinggi_isi, {k: v * _PX_MM for k, v in parts.items()}
 
 
@@ -497,6 +501,10 @@ def _rincian_bagian(d: m.Layanan) -> dict[str, str]:
     }
 
 
+def _cm(mm: float) -> str:
+    return f"{mm / 10:.1f} cm".replace(".", ",")
+
+
 def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
     html = html_poster(p, size, POSTER_PT[-1], css_inline=False, padat=True)
     try:
@@ -505,7 +513,7 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
         total, ruang, parts = 0.0, 0.0, {}
     label = _rincian_bagian(p.layanan.data)
     urut = sorted(((h, k) for k, h in parts.items() if k in label), reverse=True)
-    bagian = ", ".join(f"{label[k]} {h / 10:.0f} cm" for h, k in urut[:3])
+    bagian = ", ".join(f"{label[k]} {_cm(h)}" for h, k in urut[:3])
     min_pt = t.format_poster(size, POSTER_PT[-1]).pt
     pesan = (
         f"{nama}: poster {size.upper()} layanan '{p.layanan.data.nama}' tidak muat dalam satu "
@@ -514,7 +522,7 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
     )
     if total and ruang:
         pesan += (f" Isinya kira-kira {max(1, round(100 * (total / ruang - 1)))}% terlalu panjang "
-                  f"({total / 10:.0f} cm dalam kolom seimbang; tersedia {ruang / 10:.0f} cm).")
+                  f"(perlu {_cm(total)}, tersedia {_cm(ruang)}).")
     if bagian:
         pesan += f" Bagian terpanjang: {bagian}."
     pesan += (" Ringkas isinya, misalnya uraian langkah, keterangan persyaratan, atau daftar tarif; "
