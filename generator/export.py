@@ -7,9 +7,10 @@ the exports say exactly what the web page and the poster say.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import urljoin
 
 from . import model as m
@@ -59,8 +60,26 @@ def catalog_dict(cat: Catalog, base_url: str = "") -> dict[str, Any]:
     }
 
 
+def write_catalog_json(cat: Catalog, base_url: str, fp: TextIO) -> None:
+    """Write ``standar.json`` one service at a time.
+
+    For 5,000 services the document is ~50 MB; building it as one dict and one
+    string peaks near 450 MB, writing it service by service needs one service's worth.
+    """
+    head = json.dumps(catalog_dict(dataclasses.replace(cat, services=[]), base_url), ensure_ascii=False, indent=1)
+    tail = '\n "layanan": []\n}'
+    assert head.endswith(tail), "catalog_dict must end with the service list"
+    fp.write(head[: -len(tail)] + '\n "layanan": [')
+    for i, svc in enumerate(cat.services):
+        text = json.dumps(service_dict(svc, base_url), ensure_ascii=False, indent=1)
+        fp.write(("," if i else "") + "\n" + "\n".join("  " + line for line in text.split("\n")))
+    fp.write(("\n ]" if cat.services else "]") + "\n}\n")
+
+
 def catalog_json(cat: Catalog, base_url: str = "") -> str:
-    return json.dumps(catalog_dict(cat, base_url), ensure_ascii=False, indent=1) + "\n"
+    buf = io.StringIO()
+    write_catalog_json(cat, base_url, buf)
+    return buf.getvalue()
 
 
 CSV_COLUMNS = [

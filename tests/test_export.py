@@ -67,3 +67,13 @@ def test_every_example_serialises_without_warnings():
         dumped = [service_dict(s) for s in cat.services]
     ktp = next(d for d in dumped if d["slug"] == "ktp-el")
     assert ktp["persyaratan"][0]["kelompok"] and ktp["persyaratan"][0]["daftar"]
+
+
+def test_streamed_standar_json_equals_the_whole_document(tree):
+    from generator.export import catalog_dict
+
+    cat = load_catalog(tree({"uji/a.yaml": SERVICE, "uji/b.yaml": PAID}))
+    for c in (cat, __import__("dataclasses").replace(cat, services=[])):
+        assert json.loads(catalog_json(c, "https://x.go.id/")) == json.loads(
+            json.dumps(catalog_dict(c, "https://x.go.id/"), ensure_ascii=False)
+        )

@@ -14,7 +14,6 @@ at close to its natural size instead of being scaled down to unreadable text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from markupsafe import Markup, escape
 

@@ -13,19 +13,17 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TextIO
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from .. import export
 from .. import model as m
 from ..catalog import Catalog, Service, UnitNode
 from ..schema import SCHEMAS, schema_text
 from . import guide, teks
-from .data import tulis_standar_json
 from .diagram import svg_alur
 from .search import kata_kunci
 from .urls import rel, tautan_aman
@@ -486,7 +484,7 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         for svc in cat.services:
             data = export.service_dict(svc, opsi.site_url)
             yield Berkas(f"layanan/{svc.slug}.json", _teks(json.dumps(data, ensure_ascii=False, indent=1) + "\n"))
-        yield Berkas("standar.json", lambda fp: tulis_standar_json(cat, opsi.site_url, fp))
+        yield Berkas("standar.json", lambda fp: export.write_catalog_json(cat, opsi.site_url, fp))
         yield Berkas("standar.csv", _teks(export.catalog_csv(cat, opsi.site_url)))
         for name, (cls, title) in SCHEMAS.items():
             yield Berkas(f"skema/{name}", _teks(schema_text(cls, title)))

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 
 from generator import export
 from generator import model as m

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-import io
 import re
 
 import pytest
 
-from generator import export
 from generator import model as m
-from generator.site.data import tulis_standar_json
 from generator.site.diagram import svg_alur
 from generator.site.render import toc_dari
 from generator.site.search import bentuk_kata, kata_kunci
@@ -71,13 +67,6 @@ def test_toc_from_headings():
     toc = toc_dari('<h1 id="judul">A &amp; B</h1><h2 id="x">X</h2><h3 id="y">Y</h3><h2 id="z">Z</h2>')
     assert toc[0]["id"] == "judul" and toc[0]["name"] == "A &amp; B"
     assert [c["id"] for c in toc[0]["children"]] == ["x", "z"]
-
-
-def test_streamed_standar_json_is_the_export(catalog):
-    for cat in (catalog, dataclasses.replace(catalog, services=[])):
-        fp = io.StringIO()
-        tulis_standar_json(cat, "https://contoh.go.id/", fp)
-        assert fp.getvalue() == export.catalog_json(cat, "https://contoh.go.id/")
 
 
 def test_print_links_follow_the_printers_layout(catalog):
