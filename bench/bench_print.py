@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             "",
             "## Notes",
             "",
-            "- The machine may be shared: wall times vary between runs by 20 % or more (an earlier run the same day, at load average 6, gave 1.7 A3 posters/s wall clock and 7.2 CPU-normalised: the CPU figure is the steadier one). The ratio "
+            "- The machine may be shared: wall times vary between runs by 20 % or more (while developing, a run at load average 6 from other jobs gave under a fifth of the wall-clock rate; the CPU-normalised rate and the CPU-time ratio are the steadier figures). The ratio "
             "against plain WeasyPrint is measured in the same run, on the same HTML, with the same "
             "number of processes, and is the figure to compare across machines.",
             "- The pipeline is *cheaper* per layout than plain WeasyPrint: it parses the stylesheets "
