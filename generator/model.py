@@ -495,6 +495,26 @@ class JenisPelaksana(str, enum.Enum):
     instansi_lain = "instansi lain"
 
 
+LABEL_PELAKSANA = {
+    JenisPelaksana.pemohon: "Pemohon",
+    JenisPelaksana.petugas: "Petugas",
+    JenisPelaksana.sistem: "Sistem",
+    JenisPelaksana.instansi_lain: "Instansi lain",
+}
+
+
+def kecil_awal(s: str) -> str:
+    """Lower-case the first letter for use mid-sentence, unless the first word is an
+    acronym ("KTP-el", "BSrE")."""
+    s = s.strip()
+    if not s:
+        return s
+    kata = s.split(" ", 1)[0]
+    if sum(ch.isupper() for ch in kata) > 1:
+        return s
+    return s[0].lower() + s[1:]
+
+
 class Cabang(Dasar):
     """A branch after a decision step: "jika berkas tidak lengkap, ...". """
 
@@ -506,6 +526,30 @@ class Cabang(Dasar):
         None, ge=1, description="Nomor langkah berikutnya (dalam daftar yang sama).", examples=[1]
     )
     selesai: YaTidak = Field(False, description="ya bila layanan berakhir pada cabang ini.")
+
+    def kalimat(self, nomor_langkah: int, ringkas: bool = False) -> str:
+        """The branch as one sentence, for step ``nomor_langkah`` (1-based):
+        "Jika berkas tidak lengkap: berkas dikembalikan; kembali ke langkah 1."
+
+        ``ringkas`` (posters, the flow diagram) leaves out what happens when the
+        sentence already says where the flow goes.
+        """
+        lanjut = []
+        if self.maka and not (ringkas and (self.selesai or self.ke_langkah is not None)):
+            lanjut.append(kecil_awal(self.maka.rstrip(".")))
+        if self.selesai:
+            lanjut.append("layanan selesai")
+        elif self.ke_langkah is not None:
+            if self.ke_langkah == nomor_langkah + 1:
+                lanjut.append(f"lanjut ke langkah {self.ke_langkah}")
+            elif self.ke_langkah <= nomor_langkah:
+                lanjut.append(f"kembali ke langkah {self.ke_langkah}")
+            else:
+                lanjut.append(f"langsung ke langkah {self.ke_langkah}")
+        kalimat = "Jika " + kecil_awal(self.jika.rstrip("."))
+        if lanjut:
+            kalimat += ": " + "; ".join(lanjut)
+        return kalimat + "."
 
 
 class Langkah(Dasar):
@@ -618,6 +662,14 @@ class Tarif(Dasar):
     keterangan: Optional[Teks] = Field(None, description="Keterangan.")
     rincian: list["Tarif"] = Field(default_factory=list, description="Rincian tarif di bawah baris ini.")
 
+    def harga(self) -> str:
+        """'Gratis', 'Rp500.000', or '' for a row that only groups the rows under it."""
+        if self.gratis or (self.jumlah == 0 and not self.rincian):
+            return "Gratis"
+        if self.jumlah is not None:
+            return rupiah(self.jumlah)
+        return ""
+
     def semua_gratis(self) -> bool:
         if self.rincian:
             return all(r.semua_gratis() for r in self.rincian)
@@ -699,6 +751,19 @@ def rupiah(n: int) -> str:
     return "Rp" + f"{n:,}".replace(",", ".")
 
 
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+
+def tanggal_id(d: Optional[dt.date]) -> str:
+    """2026-01-15 -> '15 Januari 2026'."""
+    if d is None:
+        return ""
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
 BiayaMasuk = Annotated[Biaya, BeforeValidator(_biaya_singkat)]
 
 
@@ -710,6 +775,10 @@ BiayaMasuk = Annotated[Biaya, BeforeValidator(_biaya_singkat)]
 class ItemProduk(Dasar):
     nama: Teks = Field(..., description="Nama produk layanan.", examples=["KTP-el"])
     keterangan: Optional[Teks] = Field(None, description="Keterangan, misalnya bentuk elektronik.")
+
+
+def nama_produk(p: Any) -> str:
+    return p if isinstance(p, str) else p.nama
 
 
 def _jenis_teks_atau(v: Any) -> str:

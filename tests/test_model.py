@@ -378,3 +378,29 @@ def test_text_only_duration_in_unit_defaults_warns_once_at_the_unit(tree):
     root = tree({"uji/a.yaml": text, "uji/b.yaml": text}, unit=unit)
     f = [x for x in load_catalog(root).findings if x.code == "durasi-tanpa-angka"]
     assert len(f) == 1 and f[0].file.endswith("_unit.yaml") and f[0].path == "bawaan.jangka_waktu"
+
+
+@pytest.mark.parametrize(
+    "cabang, ringkas, kalimat",
+    [
+        ({"jika": "Berkas tidak lengkap", "maka": "Berkas dikembalikan.", "ke_langkah": 1}, False,
+         "Jika berkas tidak lengkap: berkas dikembalikan; kembali ke langkah 1."),
+        ({"jika": "Berkas tidak lengkap", "maka": "Berkas dikembalikan.", "ke_langkah": 1}, True,
+         "Jika berkas tidak lengkap: kembali ke langkah 1."),
+        ({"jika": "Lengkap", "ke_langkah": 3}, False, "Jika lengkap: lanjut ke langkah 3."),
+        ({"jika": "Risiko rendah", "ke_langkah": 7}, False, "Jika risiko rendah: langsung ke langkah 7."),
+        ({"jika": "KTP-el rusak", "maka": "Dicetak ulang", "selesai": "ya"}, True, "Jika KTP-el rusak: layanan selesai."),
+        ({"jika": "Ditolak", "maka": "Pemohon diberi surat penolakan"}, True,
+         "Jika ditolak: pemohon diberi surat penolakan."),
+    ],
+)
+def test_branch_sentence_is_the_same_everywhere(cabang, ringkas, kalimat):
+    # One rule for the web page, the flow diagram and the poster (step 2 of a list).
+    assert m.Cabang.model_validate(cabang).kalimat(2, ringkas) == kalimat
+
+
+def test_tariff_row_price():
+    assert m.Tarif(nama="Umum", jumlah=25000).harga() == "Rp25.000"
+    assert m.Tarif(nama="BPJS", gratis=True).harga() == "Gratis"
+    assert m.Tarif(nama="Gedung", rincian=[m.Tarif(nama="Ruang", jumlah=0)]).harga() == ""
+    assert m.tanggal_id(dt.date(2026, 1, 5)) == "5 Januari 2026"

@@ -7,23 +7,12 @@ shared by the posters and the handbook so both say the same thing the same way.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .. import model as m
 
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
-
-
-def tanggal(d: Optional[dt.date]) -> str:
-    """``2026-01-05`` -> ``5 Januari 2026``."""
-    if d is None:
-        return ""
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+tanggal = m.tanggal_id
 
 
 # -- 1. Persyaratan ---------------------------------------------------------------------
@@ -67,34 +56,12 @@ def jumlah_syarat(persyaratan: Any) -> int:
 
 # -- 2. Prosedur ------------------------------------------------------------------------
 
-LABEL_PELAKSANA = {
-    m.JenisPelaksana.pemohon: "Pemohon",
-    m.JenisPelaksana.petugas: "Petugas",
-    m.JenisPelaksana.sistem: "Sistem",
-    m.JenisPelaksana.instansi_lain: "Instansi lain",
-}
+LABEL_PELAKSANA = m.LABEL_PELAKSANA
 
 
 def kelas_pelaksana(langkah: Any) -> str:
     """CSS class of a step by who performs it (the applicant's own steps stand out)."""
     return "pelaksana-" + langkah.jenis().value.replace(" ", "-")
-
-
-def teks_cabang(c: Any, ringkas: bool = False) -> str:
-    """'Jika berkas tidak lengkap: dikembalikan ...; lanjut ke langkah 1.'
-    ``ringkas`` (posters) leaves out what happens and keeps where the flow goes."""
-    jika = c.jika.rstrip(".")
-    t = f"Jika {jika[:1].lower() + jika[1:]}"
-    ekor = []
-    if c.maka and not ringkas:
-        ekor.append(c.maka.rstrip("."))
-    if c.ke_langkah is not None:
-        ekor.append(f"lanjut ke langkah {c.ke_langkah}")
-    if c.selesai:
-        ekor.append("layanan selesai")
-    if ekor:
-        t += ": " + "; ".join(ekor)
-    return t + "."
 
 
 def prosedur_poster(prosedur: Any) -> tuple[list[tuple[str, list[Any]]], bool]:
@@ -141,13 +108,8 @@ def baris_tarif(biaya: Any) -> list[BarisTarif]:
 
     def walk(rows: list[Any], depth: int) -> None:
         for t in rows:
-            satuan = t.satuan
-            if t.gratis or t.jumlah == 0:
-                harga, satuan = "Gratis", None
-            elif t.jumlah is not None:
-                harga = m.rupiah(t.jumlah)
-            else:
-                harga = ""
+            harga = t.harga()
+            satuan = None if harga == "Gratis" else t.satuan
             out.append(BarisTarif(t.nama, harga, satuan, t.keterangan, depth, bool(t.rincian) and not harga))
             walk(t.rincian, depth + 1)
 
@@ -159,8 +121,7 @@ def baris_tarif(biaya: Any) -> list[BarisTarif]:
 # -- 5. Produk --------------------------------------------------------------------------
 
 
-def nama_produk(p: Any) -> str:
-    return p if isinstance(p, str) else p.nama
+nama_produk = m.nama_produk
 
 
 def ket_produk(p: Any) -> Optional[str]:
@@ -227,7 +188,6 @@ def GLOBALS() -> dict[str, Any]:  # noqa: N802
         "teks_peraturan": m.teks_peraturan,
         "butir_syarat": butir_syarat,
         "kelas_pelaksana": kelas_pelaksana,
-        "teks_cabang": teks_cabang,
         "baris_tarif": baris_tarif,
         "nama_produk": nama_produk,
         "ket_produk": ket_produk,

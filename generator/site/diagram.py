@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from .. import model as m
-from .teks import _kecil_awal
 
 # Geometry (SVG user units ~ CSS px at the diagram's natural width).
 KIRI = 6
@@ -110,18 +109,6 @@ def _t(x: float, y: float, s: str, size: float, cls: str = "", anchor: str = "st
     return f'<text x="{x:.0f}" y="{y:.1f}" font-size="{size}"{c}{a}>{escape(s)}</text>'
 
 
-def _teks_cabang(c: m.Cabang, nomor: int) -> str:
-    jika = "Jika " + _kecil_awal(c.jika.rstrip("."))
-    if c.selesai:
-        return f"{jika}: selesai"
-    if c.ke_langkah is not None:
-        if c.ke_langkah == nomor + 1:
-            return f"{jika}: lanjut ke {c.ke_langkah}"
-        arah = "kembali ke" if c.ke_langkah <= nomor else "ke"
-        return f"{jika}: {arah} langkah {c.ke_langkah}"
-    return f"{jika}: {_kecil_awal((c.maka or '').rstrip('.'))}"
-
-
 def svg_alur(langkah: list[m.Langkah], judul: str, ident: str) -> Markup:
     """Inline SVG of one list of steps. ``ident`` makes element ids unique on the page."""
     n = len(langkah)
@@ -137,7 +124,7 @@ def svg_alur(langkah: list[m.Langkah], judul: str, ident: str) -> Markup:
             k.baris.append(_Baris(lk.waktu.teks_ringkas(), "alur-waktu", FONT_KECIL, TINGGI_BARIS_KECIL))
         for c in lk.cabang:
             y_rel = PAD + sum(b.tinggi for b in k.baris) + 6
-            for j, s in enumerate(bungkus("↳ " + _teks_cabang(c, i + 1), isi - 12, FONT_KECIL)):
+            for j, s in enumerate(bungkus("↳ " + c.kalimat(i + 1, ringkas=True), isi - 12, FONT_KECIL)):
                 k.baris.append(_Baris(s, "alur-cabang-teks", FONT_KECIL, TINGGI_BARIS_KECIL, 0 if j == 0 else 12))
             if c.ke_langkah is not None and not c.selesai and c.ke_langkah != i + 2:
                 lompat.append(_Lompat(i, y_rel, c.ke_langkah - 1))

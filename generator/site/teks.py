@@ -6,22 +6,11 @@ Candidates to move into ``generator.model`` (the lead owns it).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Optional
 
 from .. import model as m
 
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
-
-LABEL_JENIS_PELAKSANA = {
-    m.JenisPelaksana.pemohon: "Pemohon",
-    m.JenisPelaksana.petugas: "Petugas",
-    m.JenisPelaksana.sistem: "Sistem",
-    m.JenisPelaksana.instansi_lain: "Instansi lain",
-}
+LABEL_JENIS_PELAKSANA = m.LABEL_PELAKSANA
 
 # Short badge text per status (the long text is model.LABEL_STATUS).
 LABEL_STATUS_PENDEK = {
@@ -32,11 +21,7 @@ LABEL_STATUS_PENDEK = {
 }
 
 
-def tanggal(d: Optional[dt.date]) -> str:
-    """15 Januari 2026."""
-    if d is None:
-        return ""
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+tanggal = m.tanggal_id
 
 
 def daftar_kalimat(items: list[str], kata: str = "atau") -> str:
@@ -50,35 +35,7 @@ def daftar_kalimat(items: list[str], kata: str = "atau") -> str:
 
 
 def teks_cabang(c: m.Cabang, nomor_langkah: int) -> str:
-    """A branch as one sentence: "Jika berkas tidak lengkap: berkas dikembalikan; kembali ke langkah 1."."""
-    bagian = [f"Jika {_kecil_awal(c.jika)}"]
-    lanjut = []
-    if c.maka:
-        lanjut.append(_kecil_awal(c.maka.rstrip(".")))
-    if c.selesai:
-        lanjut.append("layanan selesai")
-    elif c.ke_langkah is not None:
-        if c.ke_langkah == nomor_langkah + 1:
-            lanjut.append(f"lanjut ke langkah {c.ke_langkah}")
-        elif c.ke_langkah <= nomor_langkah:
-            lanjut.append(f"kembali ke langkah {c.ke_langkah}")
-        else:
-            lanjut.append(f"langsung ke langkah {c.ke_langkah}")
-    kalimat = bagian[0].rstrip(".")
-    if lanjut:
-        kalimat += ": " + "; ".join(lanjut)
-    return kalimat + "."
-
-
-def _kecil_awal(s: str) -> str:
-    """Lower-case the first letter unless the first word is an acronym ("KTP", "BSrE")."""
-    s = s.strip()
-    if not s:
-        return s
-    kata = s.split(" ", 1)[0]
-    if sum(ch.isupper() for ch in kata) > 1:
-        return s
-    return s[0].lower() + s[1:]
+    return c.kalimat(nomor_langkah)
 
 
 def nama_persyaratan(p: Any) -> str:
@@ -108,8 +65,7 @@ def wajib(p: Any) -> bool:
     return True if isinstance(p, str) else bool(p.wajib)
 
 
-def nama_produk(p: Any) -> str:
-    return p if isinstance(p, str) else p.nama
+nama_produk = m.nama_produk
 
 
 def teks_jam(jam: Optional[list[m.JamLayanan]]) -> list[str]:
@@ -127,11 +83,8 @@ def teks_waktu_langkah(lk: m.Langkah) -> str:
 
 
 def teks_biaya_baris(t: m.Tarif) -> str:
-    if t.gratis or (t.jumlah == 0 and not t.rincian):
-        return "Gratis"
-    if t.jumlah is not None:
-        return m.rupiah(t.jumlah) + (f" {t.satuan}" if t.satuan else "")
-    return ""
+    harga = t.harga()
+    return harga + (f" {t.satuan}" if t.satuan and harga not in ("", "Gratis") else "")
 
 
 def baris_tarif(tarif: list[m.Tarif], tingkat: int = 0) -> list[dict[str, Any]]:

@@ -59,7 +59,7 @@ def test_flow_diagram_draws_steps_and_branches_and_escapes_text():
     assert "&lt;formulir&gt; &amp;" in svg and "<formulir>" not in svg
     words = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     assert "Jika tidak lengkap: kembali ke langkah 1" in words  # the loop back, in words too
-    assert "Jika lengkap: lanjut ke 3" in words
+    assert "Jika lengkap: lanjut ke langkah 3" in words
     assert svg.count("<path d=") == 2  # the arrow-head marker and the one jump arrow
 
 
