@@ -380,8 +380,10 @@ def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]
         ld.warn(path, ("jangka_waktu",), "durasi-tanpa-angka", _TANPA_ANGKA)
     if s.prosedur is not None and origin.get("prosedur") == "layanan":
         variants = m.varian_prosedur(s.prosedur)
-        for vi, (label, steps) in enumerate(variants):
-            base: tuple = ("prosedur",) + (("tatap_muka" if label == "Tatap muka" else "daring"),) if label else ("prosedur",)
+        for label, steps in variants:
+            base: tuple = ("prosedur",)
+            if label:  # key of the variant in the YAML
+                base += ("tatap_muka" if label == "Tatap muka" else "daring",)
             total = 0.0
             lengkap = True
             for i, lk in enumerate(steps):
@@ -429,6 +431,6 @@ def validate_paths(paths: Iterable[Path | str], today: Optional[dt.date] = None)
         cat = load_catalog(root, today, keep=False)
         for f in cat.findings:
             fp = Path(f.file).resolve()
-            if any(fp == w or w in fp.parents or fp == root and w == root for w in wanted):
+            if any(fp == w or w in fp.parents for w in wanted):
                 out.append(f)
     return sort_findings(out)
