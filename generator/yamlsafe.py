@@ -128,8 +128,7 @@ class _Builder:
             raise _Stop(
                 Finding(
                     self.name, line, col, _fmt_path(path), GALAT, "terlalu-dalam",
-                    f"Susunan berkas bertingkat lebih dari {MAX_DEPTH} lapis. Periksa indentasi "
-                    "(jumlah spasi di awal baris).",
+                    _deep_message(bool(getattr(node, "flow_style", False))),
                 )
             )
         tag = node.tag
@@ -293,28 +292,57 @@ def _yaml_error(e: yaml.YAMLError, name: str, text: str) -> Finding:
     )
 
 
-def _too_deep(text: str) -> bool:
+def _deep_message(flow: bool) -> str:
+    hint = "kurung [ ] dan { }" if flow else "indentasi (jumlah spasi di awal baris)"
+    return f"Susunan berkas bertingkat lebih dari {MAX_DEPTH} lapis mulai di sini. Periksa {hint}."
+
+
+def _deep_finding(name: str, line: int, col: int, flow: bool) -> Finding:
+    return Finding(name, line, col, "", GALAT, "terlalu-dalam", _deep_message(flow))
+
+
+def _deeper_than_max(text: str, loader: type = _Loader) -> Optional[tuple[int, int, bool]]:
+    """Where the nesting first goes deeper than MAX_DEPTH: (line, column, flow style), or None.
+
+    Counts collection events, which libyaml produces without recursion, and stops
+    at the first syntax error. libyaml 0.2.6 (PyYAML 6.0.4) refuses nesting
+    beyond its own limit (1000 levels) with a scanner error, and in flow style
+    ('[[[[…') it does so before it has emitted MAX_DEPTH events, because it reads
+    up to 1024 characters ahead to find out whether a '[' starts a key. So after
+    a syntax error we count again with PyYAML's pure-Python parser, which has no
+    nesting limit: the answer does not depend on the libyaml version, nor on the
+    wording of its messages.
+    """
+    depth = 0
+    try:
+        for ev in yaml.parse(text, Loader=loader):
+            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = ev.start_mark
+                    return mark.line + 1, mark.column + 1, bool(ev.flow_style)
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        if loader is not yaml.SafeLoader:
+            return _deeper_than_max(text, yaml.SafeLoader)
+    return None
+
+
+def _too_deep(text: str) -> Optional[tuple[int, int, bool]]:
     """libyaml composes recursively and crashes on absurd nesting: bound it first.
 
     Cheap test first (bracket count and line length bound the nesting depth);
-    only suspicious files pay for an event scan.
+    only suspicious files pay for an event scan. Files that pass the cheap test
+    nest fewer than 2000 levels, which libyaml composes without crashing; the
+    builder reports anything deeper than MAX_DEPTH, and compose() a parser's
+    own nesting limit.
     """
     brackets = text.count("[") + text.count("{")
     longest = max(map(len, text.splitlines()), default=0)
     if brackets + 2 * longest < 2000:
-        return False
-    depth = 0
-    try:
-        for ev in yaml.parse(text, Loader=_Loader):
-            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return True
-            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return False  # the real parse reports it
-    return False
+        return None
+    return _deeper_than_max(text)
 
 
 def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
@@ -336,16 +364,23 @@ def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
             Finding(name, 1, 1, "", GALAT, "berkas-kosong",
                     "Berkas kosong. Isi dengan standar pelayanan, atau buat dengan 'standar new'.")
         ]
-    if _too_deep(text):
-        return None, [
-            Finding(name, 1, 1, "", GALAT, "terlalu-dalam",
-                    f"Susunan berkas bertingkat lebih dari {MAX_DEPTH} lapis. Periksa kurung [ ] dan {{ }}.")
-        ]
+    deep = _too_deep(text)
+    if deep:
+        return None, [_deep_finding(name, *deep)]
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError as e:
-        return None, [_yaml_error(e, name, text)]
-    except (RecursionError, MemoryError, ValueError):
+    except (yaml.YAMLError, RecursionError) as e:
+        # A parser's own nesting limit (libyaml >= 0.2.6), or Python's recursion
+        # limit in the pure-Python composer, surfaces here as a generic error.
+        deep = _deeper_than_max(text, yaml.SafeLoader)
+        if deep:
+            return None, [_deep_finding(name, *deep)]
+        if isinstance(e, yaml.YAMLError):
+            return None, [_yaml_error(e, name, text)]
+        return None, [
+            Finding(name, 1, 1, "", GALAT, "yaml-sintaks", "Berkas tidak dapat dibaca sebagai YAML.")
+        ]
+    except (MemoryError, ValueError):
         return None, [
             Finding(name, 1, 1, "", GALAT, "yaml-sintaks", "Berkas tidak dapat dibaca sebagai YAML.")
         ]

@@ -132,6 +132,25 @@ def test_very_deep_nesting_does_not_crash():
     deep = "a: " + "[" * 200_000 + "]" * 200_000 + "\n"
     f = one(deep, "terlalu-dalam")
     assert f.severity == "galat"
+    assert (f.line, f.column) == (1, 43)  # the bracket that opens level 41
+    assert "kurung" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Past the cheap pre-scan test (short lines, few brackets) and past libyaml 0.2.6's
+        # own limit of 1000 levels, which it reports as a syntax error.
+        "a:\n" + " [\n" * 1_200 + " x\n" + " ]\n" * 1_200,
+        "- " * 2_000 + "x\n",
+        "a: " + "{b: " * 1_500 + "1" + "}" * 1_500 + "\n",
+    ],
+    ids=["flow-over-lines", "block-sequence", "flow-mapping"],
+)
+def test_nesting_beyond_the_parser_limit_is_too_deep_not_a_syntax_error(text):
+    loaded = load_bytes(text.encode(), "x.yaml")
+    assert codes(loaded) == ["terlalu-dalam"]
+    assert loaded.findings[0].line > 1 or loaded.findings[0].column > 1
 
 
 def test_moderately_deep_block_nesting():
