@@ -117,7 +117,7 @@ def _md_channels(chs: list) -> list[str]:
     out = []
     for c in chs:
         href = c.tautan()
-        v = f"[{_md_esc(c.nilai)}]({href})" if href else _md_esc(c.nilai)
+        v = f"[{_md_esc(c.nilai or "")}]({href})" if href else _md_esc(c.nilai or "")
         out.append(f"- **{_md_esc(c.nama_tampil())}**: {v}" + (f"  \n  {_md_esc(c.keterangan)}" if c.keterangan else ""))
     return out
 
@@ -151,22 +151,22 @@ def md_service(svc) -> str:
             L += [f"### {_md_esc(g.kelompok)}", ""]
         for p in g.daftar:
             L.append(f"- **{_md_esc(teks.nama_persyaratan(p))}**" + ("" if teks.wajib(p) else " *(tidak wajib)*"))
-            for x in teks.rincian_persyaratan(p):
+            for x in m.rincian_persyaratan(p):
                 L.append(f"    {_md_esc(x)}  ")
         L.append("")
     if d.prosedur is not None:
         L += ["## Prosedur", ""]
-        for vi, (label, steps) in enumerate(m.varian_prosedur(d.prosedur)):
+        for vi, (label, steps, *_) in enumerate(m.varian_prosedur(d.prosedur)):
             if label:
                 L += [f"### {label}", ""]
             for i, lk in enumerate(steps):
                 w = f" · {lk.waktu.teks_ringkas()}" if lk.waktu else ""
-                L.append(f"{i + 1}. **{_md_esc(lk.pelaksana)}**{_md_esc(w)}  ")
+                L.append(f"{i + 1}. **{_md_esc(lk.nama_pelaksana())}**{_md_esc(w)}  ")
                 L.append(f"    {_md_esc(lk.uraian)}")
                 if lk.hasil:
                     L.append(f"    *Hasil: {_md_esc(lk.hasil)}*")
                 for c in lk.cabang:
-                    L.append(f"    - {_md_esc(teks.teks_cabang(c, i + 1))}")
+                    L.append(f"    - {_md_esc(c.kalimat(i + 1))}")
             L += ["", f'<figure class="sp-alur">{svg_alur(steps, "Diagram alur prosedur", f"alur-{vi + 1}")}'
                   "<figcaption>Diagram alur. Isinya sama dengan daftar langkah di atas.</figcaption></figure>", ""]
     if d.jangka_waktu:

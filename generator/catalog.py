@@ -21,7 +21,7 @@ from typing import Any, Iterable, Optional
 from pydantic import ValidationError
 
 from . import model as m
-from .findings import GALAT, PERINGATAN, Finding, sort_findings
+from .findings import CATATAN, GALAT, PERINGATAN, Finding, sort_findings
 from .messages import findings_for
 from .yamlsafe import _fmt_path, load_file, locate
 
@@ -152,20 +152,27 @@ class _Loader:
         self.findings: list[Finding] = []
 
     def read(self, path: Path, cls: type) -> Optional[Any]:
+        obj, rusak = self.read_partial(path, cls)
+        return obj if rusak is None else None
+
+    def read_partial(self, path: Path, cls: type) -> tuple[Optional[Any], Optional[set[str]]]:
+        """(model, None) for a valid file. When some top-level keys are invalid:
+        (model of the rest or None, those keys); the rest is checked (an error in one
+        component never hides the findings of the others) but never rendered."""
         name = display_name(path)
         loaded = load_file(path, name)
         self.findings.extend(loaded.findings)
         if loaded.data is None:
-            return None
+            return None, set()
         try:
             obj = cls.model_validate(loaded.data)
         except ValidationError as e:
             raw = path.read_bytes()
             self.findings.extend(findings_for(e, loaded.data, raw, name))
-            return None
+            return _sebagian(cls, loaded.data, e)
         if any(f.severity == GALAT and f.file == name for f in loaded.findings):
-            return None
-        return obj
+            return obj, set()
+        return obj, None
 
     def warn(self, path: Path, loc: tuple, code: str, msg: str, sev: str = PERINGATAN) -> None:
         try:
@@ -174,6 +181,19 @@ class _Loader:
         except OSError:
             line, col, _followed = 1, 1, ()
         self.findings.append(Finding(display_name(path), line, col, _fmt_path(loc), sev, code, msg))
+
+
+def _sebagian(cls: type, data: Any, e: ValidationError) -> tuple[Optional[Any], set[str]]:
+    """The model without the top-level keys that failed (and those keys), or None."""
+    if not isinstance(data, dict):
+        return None, set()
+    rusak = {err["loc"][0] for err in e.errors() if err["loc"]}
+    sisa = {k: v for k, v in data.items() if k not in rusak}
+    try:
+        obj = cls.model_validate(sisa)
+    except ValidationError:
+        return None, rusak
+    return obj, rusak
 
 
 def load_catalog(root: Path | str, today: Optional[dt.date] = None, keep: bool = True) -> Catalog:
@@ -222,9 +242,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
             if udata is not None:
                 node = UnitNode(uid, display_name(upath), udata, parent)
                 (parent.children if parent else units).append(node)
-                jw = udata.bawaan.jangka_waktu if udata.bawaan else None
-                if jw is not None and jw.hanya_teks():
-                    ld.warn(upath, ("bawaan", "jangka_waktu"), "durasi-tanpa-angka", _TANPA_ANGKA)
+                _check_unit(ld, upath, udata)
         elif yamls or any(p.is_dir() for p in entries):
             ld.findings.append(
                 Finding(display_name(folder), 1, 1, "", GALAT, "unit-tidak-ada",
@@ -250,11 +268,11 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
                 )
                 continue
             slugs[slug] = p
-            own = ld.read(p, m.Layanan)
+            own, rusak = ld.read_partial(p, m.Layanan)
             if own is None or node is None:
                 continue
-            svc = _resolve(ld, p, p.relative_to(root).as_posix(), slug, own, node, instansi)
-            if keep:
+            svc = _resolve(ld, p, p.relative_to(root).as_posix(), slug, own, node, instansi, rusak or set())
+            if keep and rusak is None:
                 node.services.append(svc)
                 services.append(svc)
         for sub in entries:
@@ -281,7 +299,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
 
 def _resolve(
     ld: _Loader, path: Path, rel: str, slug: str, own: m.Layanan, unit: UnitNode,
-    instansi: Optional[m.Instansi],
+    instansi: Optional[m.Instansi], rusak: set[str],
 ) -> Service:
     update: dict[str, Any] = {}
     origin: dict[str, str] = {}
@@ -315,55 +333,131 @@ def _resolve(
         if alamat:
             update["tempat_layanan"] = alamat
     data = own.model_copy(update=update) if update else own
-    _check_service(ld, path, data, origin)
+    _check_service(ld, path, data, origin, rusak)
+    _check_penetapan(ld, path, own.penetapan, ("penetapan",))
     return Service(slug, display_name(path), path, rel, unit, own, data, origin)
 
 
 _TANPA_ANGKA = (
     "Jangka waktu tidak memuat angka, sehingga warga tidak tahu berapa lama harus menunggu. "
-    "Bila memungkinkan tulis angka dan satuan, misalnya \"paling lama 3 hari kerja\"."
+    "Bila standar Anda menyebut angkanya, tulis seperti tercantum (misalnya \"paling lama 3 hari kerja\"); "
+    "bila tidak, biarkan."
+)
+_HARI = (
+    "Jangka waktu menyebut 'hari' tanpa 'kerja' atau 'kalender'. Bagi pemohon keduanya berbeda (Permenpan RB "
+    "15/2014 meminta jangka waktu yang jelas). Bila keputusan Anda menyebutnya, tulis 'hari kerja' atau 'hari "
+    "kalender'; bila tidak, biarkan seperti tertulis."
 )
 
 
-def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]) -> None:
+def _check_saluran(ld: _Loader, path: Path, daftar: list[m.Saluran], base: tuple) -> None:
+    for i, sal in enumerate(daftar):
+        for code, msg in sal.masalah():
+            ld.warn(path, base + (i, "nilai"), code, msg)
+        if sal.jenis in (m.JenisSaluran.telepon, m.JenisSaluran.sms) and (sal.nilai or "").strip() == "112":
+            ld.warn(path, base + (i,), "112-bukan-pengaduan",
+                    "112 adalah nomor darurat, bukan saluran pengaduan pelayanan. Cantumkan nomor pengaduan unit.")
+
+
+def _check_komponen(ld: _Loader, path: Path, k: m.Komponen, base: tuple) -> None:
+    """Checks of components as written in one file (service or unit bawaan)."""
+    jw = k.jangka_waktu
+    if jw is not None:
+        if jw.hanya_teks():
+            ld.warn(path, base + ("jangka_waktu",), "durasi-tanpa-angka", _TANPA_ANGKA)
+        if jw.hari_tanpa_jenis():
+            ld.warn(path, base + ("jangka_waktu",), "hari-tanpa-jenis", _HARI)
+    b = k.biaya
+    if b is not None and b.berbayar() and not b.dasar_hukum:
+        ld.warn(path, base + ("biaya",), "biaya-tanpa-dasar-hukum",
+                "Biaya yang dipungut sebaiknya menyebut peraturan yang menetapkannya (UU 25/2009 Pasal 31). Bila "
+                "standar Anda menyebutnya, tambahkan dasar_hukum: di bawah biaya:; bila tidak, biarkan.")
+    if k.pengaduan is not None:
+        _check_saluran(ld, path, k.pengaduan.saluran, base + ("pengaduan", "saluran"))
+    for alur in m.varian_prosedur(k.prosedur):
+        pbase = base + ("prosedur",) + alur.kunci
+        for i, lk in enumerate(alur.langkah):
+            if lk.waktu is not None and lk.waktu.hanya_teks():
+                ld.warn(path, pbase + (i, "waktu"), "durasi-tanpa-angka",
+                        "Waktu langkah ini tidak memuat angka. Bila standar menyebutnya, tulis misalnya \"15 menit\".")
+            elif lk.waktu is not None and lk.waktu.hari_tanpa_jenis():
+                ld.warn(path, pbase + (i, "waktu"), "hari-tanpa-jenis", _HARI)
+
+
+def _check_unit(ld: _Loader, path: Path, u: m.Unit) -> None:
+    if u.bawaan is not None:
+        _check_komponen(ld, path, u.bawaan, ("bawaan",))
+    _check_saluran(ld, path, u.kontak, ("kontak",))
+    if u.maklumat is not None and u.maklumat.tanggal is None:
+        ld.warn(path, ("maklumat",), "maklumat-tanpa-tanggal",
+                "Maklumat pelayanan tidak menyebut tanggal penandatanganan. Bila maklumat yang ditandatangani "
+                "menyebutnya, tambahkan tanggal:.", CATATAN)
+    _check_penetapan(ld, path, u.penetapan, ("penetapan",))
+
+
+def _check_penetapan(ld: _Loader, path: Path, p: Optional[m.Penetapan], loc: tuple) -> None:
+    if p is None:
+        return
+    kurang = [x for x, v in (("nomor", p.nomor), ("tanggal", p.tanggal or p.tahun), ("pejabat", p.nama_pejabat()))
+              if not v]
+    if kurang:
+        ld.warn(path, loc, "penetapan-tidak-lengkap",
+                f"Keputusan penetapan tidak menyebut {', '.join(kurang)}. Permenpan RB 15/2014 meminta standar "
+                "ditetapkan dengan keputusan yang jelas; bila keputusan Anda memuatnya, tambahkan.", CATATAN)
+
+
+def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str], rusak: set[str]) -> None:
+    """``rusak``: keys whose errors were already reported (the model holds the rest)."""
     for comp in m.KOMPONEN_PUBLIK:
-        if getattr(s, comp) is None:
+        if getattr(s, comp) is None and comp not in rusak:
             ld.warn(
                 path, (), "komponen-publik-tidak-ada",
-                f"Komponen '{comp}' ({m.LABEL_KOMPONEN[comp]}) wajib ada dan harus diumumkan kepada "
-                f"publik, tetapi tidak ditulis di berkas ini maupun di bawaan: unitnya. Tambahkan {comp}:.",
-                GALAT,
+                f"Standar ini tidak memuat komponen '{comp}' ({m.LABEL_KOMPONEN[comp]}), yang menurut Permenpan RB "
+                f"15/2014 wajib diumumkan kepada publik. Halaman dan poster menampilkan \"{m.TIDAK_DICANTUMKAN}\". "
+                f"Bila keputusan Anda memuatnya, salin di bawah {comp}: (atau di bawaan: unitnya).",
+                CATATAN,
+            )
+    for comp in m.KOMPONEN_INTERNAL:
+        if getattr(s, comp) is None and comp not in rusak:
+            ld.warn(
+                path, (), "komponen-internal-tidak-ada",
+                f"Standar ini tidak memuat komponen '{comp}' ({m.LABEL_KOMPONEN[comp]}). Komponen ini tidak wajib "
+                "diumumkan tetapi diperiksa penilai; bila keputusan Anda memuatnya, tulis di berkas ini atau di "
+                "bawaan: unitnya.",
+                CATATAN,
             )
     if s.status == m.Status.berlaku and s.penetapan is None:
         ld.warn(
-            path, ("status",), "penetapan-wajib",
-            "Standar berstatus berlaku harus ditetapkan dengan keputusan. Tambahkan penetapan: (nomor, "
-            "tanggal, pejabat) di berkas ini atau di _unit.yaml bila satu keputusan memuat semua layanan unit.",
-            GALAT,
+            path, ("status",), "penetapan-tidak-ada",
+            "Standar berstatus berlaku tetapi keputusan penetapannya tidak disebut. Permenpan RB 15/2014 meminta "
+            "standar ditetapkan dengan keputusan; bila keputusan itu ada, tambahkan penetapan: (nomor, tanggal, "
+            "pejabat, sejauh diketahui) di berkas ini atau di _unit.yaml.",
+            CATATAN,
         )
-    for comp in m.KOMPONEN_INTERNAL:
-        if getattr(s, comp) is None:
-            ld.warn(
-                path, (), "komponen-internal-tidak-ada",
-                f"Komponen '{comp}' ({m.LABEL_KOMPONEN[comp]}) belum ada. Komponen ini tidak wajib "
-                f"diumumkan tetapi diperiksa penilai; tulis di berkas ini atau di bawaan: unitnya.",
-            )
+    if not s.ringkasan and "ringkasan" not in rusak:
+        ld.warn(path, ("nama",), "tanpa-ringkasan",
+                "Layanan ini belum memiliki ringkasan:, satu kalimat untuk warga (tampil di hasil pencarian dan "
+                "daftar layanan). Dianjurkan, tidak wajib.")
+    if not s.kategori and "kategori" not in rusak:
+        ld.warn(path, ("nama",), "tanpa-kategori",
+                "Layanan ini belum memiliki kategori: (misalnya Kependudukan), sehingga tidak tampil di daftar "
+                "kategori. Dianjurkan, tidak wajib.")
+    own = {c: getattr(s, c) for c in m.KOMPONEN if origin.get(c) == "layanan"}
+    _check_komponen(ld, path, m.Komponen.model_construct(**own), ())
     if s.pengaduan is not None:
         if not s.pengaduan.punya_lapor():
             ld.warn(
                 path, ("pengaduan", "saluran") if origin.get("pengaduan") == "layanan" else (),
                 "tanpa-sp4n-lapor",
-                "Tidak ada saluran SP4N-LAPOR! (jenis: sp4n_lapor, nilai: https://www.lapor.go.id). "
-                "Setiap instansi diharapkan terhubung dengan SP4N-LAPOR!; tambahkan di saluran_bersama "
-                "_instansi.yaml atau di saluran pengaduan.",
+                "Tidak ada saluran SP4N-LAPOR! (jenis: sp4n_lapor, nilai: https://www.lapor.go.id). Setiap instansi "
+                "diharapkan terhubung dengan SP4N-LAPOR!; tambahkan di saluran_bersama _instansi.yaml atau di "
+                "saluran pengaduan.",
+                CATATAN,
             )
-        for i, sal in enumerate(s.pengaduan.saluran):
-            if sal.jenis in (m.JenisSaluran.telepon, m.JenisSaluran.sms) and sal.nilai.strip() == "112":
-                ld.warn(
-                    path, ("pengaduan", "saluran", i) if origin.get("pengaduan") == "layanan" else (),
-                    "112-bukan-pengaduan",
-                    "112 adalah nomor darurat, bukan saluran pengaduan pelayanan. Cantumkan nomor pengaduan unit.",
-                )
+        if not s.pengaduan.saluran:
+            ld.warn(path, ("pengaduan",) if origin.get("pengaduan") == "layanan" else (), "pengaduan-tanpa-saluran",
+                    "Penanganan pengaduan tidak menyebut saluran (telepon, e-mail, kotak saran, SP4N-LAPOR!). "
+                    "Warga perlu tahu ke mana mengadu; bila standar Anda menyebutnya, tambahkan saluran:.", CATATAN)
     if s.peninjauan and s.peninjauan.berikutnya and s.peninjauan.berikutnya < ld.today:
         ld.warn(
             path, ("peninjauan", "berikutnya"), "peninjauan-lewat",
@@ -376,29 +470,15 @@ def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]
             "Rancangan standar perlu menjelaskan cara warga memberi masukan. Tambahkan konsultasi_publik: "
             "dengan cara: dan batas:.",
         )
-    if s.jangka_waktu is not None and s.jangka_waktu.hanya_teks() and origin.get("jangka_waktu") == "layanan":
-        ld.warn(path, ("jangka_waktu",), "durasi-tanpa-angka", _TANPA_ANGKA)
     if s.prosedur is not None and origin.get("prosedur") == "layanan":
-        variants = m.varian_prosedur(s.prosedur)
-        for label, steps in variants:
-            base: tuple = ("prosedur",)
-            if label:  # key of the variant in the YAML
-                base += ("tatap_muka" if label == "Tatap muka" else "daring",)
-            total = 0.0
-            lengkap = True
-            for i, lk in enumerate(steps):
-                if lk.waktu is None:
-                    continue
-                if lk.waktu.hanya_teks():
-                    ld.warn(
-                        path, base + (i, "waktu"), "durasi-tanpa-angka",
-                        "Waktu langkah ini tidak memuat angka. Tulis misalnya \"15 menit\".",
-                    )
-                    lengkap = False
-                    continue
-                total += lk.waktu.detik_maks() or 0
-            batas = s.jangka_waktu.detik_maks() if s.jangka_waktu is not None else None
-            if lengkap and batas is not None and total > batas * 1.0001:
+        batas = s.jangka_waktu.detik_maks() if s.jangka_waktu is not None else None
+        for alur in m.varian_prosedur(s.prosedur):
+            waktu = [lk.waktu for lk in alur.langkah if lk.waktu is not None]
+            if batas is None or any(w.detik_maks() is None for w in waktu):
+                continue
+            total = sum(w.detik_maks() for w in waktu)
+            if total > batas * 1.0001:
+                label = alur.label
                 ld.warn(
                     path, ("jangka_waktu",), "waktu-langkah-melebihi",
                     f"Jumlah waktu langkah-langkah prosedur{(' ' + label.lower()) if label else ''} "

@@ -103,7 +103,7 @@ def _persyaratan_teks(p: Any) -> str:
     for g in m.kelompok_persyaratan(p or []):
         items = [i if isinstance(i, str) else i.dokumen for i in g.daftar]
         parts.append((f"{g.kelompok}: " if g.kelompok else "") + "; ".join(items))
-    return " | ".join(parts)
+    return " | ".join(m.ketentuan_persyaratan(p) + parts)
 
 
 def _produk_teks(p: Any) -> str:
@@ -126,9 +126,10 @@ def catalog_csv(cat: Catalog, base_url: str = "") -> str:
                 d.biaya.teks_ringkas() if d.biaya else "",
                 ("ya" if d.biaya.adalah_gratis() else "tidak") if d.biaya else "",
                 _produk_teks(d.produk),
-                "; ".join(f"{c.nama_tampil()}: {c.nilai}" for c in (d.pengaduan.saluran if d.pengaduan else [])),
-                d.penetapan.nomor if d.penetapan else "",
-                d.penetapan.tanggal.isoformat() if d.penetapan else "",
+                "; ".join(c.nama_tampil() + (f": {c.nilai}" if c.nilai else "")
+                          for c in (d.pengaduan.saluran if d.pengaduan else [])),
+                (d.penetapan.nomor or "") if d.penetapan else "",
+                m.tanggal_iso(d.penetapan.tanggal) or (str(d.penetapan.tahun or "")) if d.penetapan else "",
                 d.peninjauan.berikutnya.isoformat() if d.peninjauan and d.peninjauan.berikutnya else "",
                 d.layanan_daring or "", absolute(base_url, s.url),
             ]
@@ -146,47 +147,51 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
         provider["address"] = alamat
     if unit.top is not unit:
         provider["parentOrganization"] = {"@type": "GovernmentOrganization", "name": unit.top.data.nama}
+    # Working days have no ISO 8601 form (P3D would be calendar days): then only the wording.
     iso = d.jangka_waktu.iso8601() if d.jangka_waktu else None
+    waktu = f"Jangka waktu: {d.jangka_waktu.teks_ringkas()}" if d.jangka_waktu else None
     channels: list[dict[str, Any]] = []
     loket: dict[str, Any] = {"@type": "ServiceChannel", "name": "Loket layanan"}
     if d.tempat_layanan:
         loket["serviceLocation"] = {"@type": "Place", "address": d.tempat_layanan}
     telp = next((k for k in unit.profil("kontak") or [] if k.jenis == m.JenisSaluran.telepon), None)
-    if telp:
-        loket["servicePhone"] = {"@type": "ContactPoint", "telephone": m.nomor_internasional(telp.nilai)}
-    if iso:
-        loket["processingTime"] = iso
-    channels.append(loket)
-    if d.layanan_daring:
-        daring: dict[str, Any] = {"@type": "ServiceChannel", "name": "Layanan daring", "serviceUrl": d.layanan_daring}
+    nomor_telp = _nomor(telp) if telp else None
+    if nomor_telp:
+        loket["servicePhone"] = {"@type": "ContactPoint", "telephone": nomor_telp}
+    for ch in [loket] + ([{"@type": "ServiceChannel", "name": "Layanan daring", "serviceUrl": d.layanan_daring}]
+                         if d.layanan_daring else []):
         if iso:
-            daring["processingTime"] = iso
-        channels.append(daring)
+            ch["processingTime"] = iso
+        if waktu:
+            ch["description"] = waktu
+        channels.append(ch)
     for c in d.pengaduan.saluran if d.pengaduan else []:
-        ch: dict[str, Any] = {"@type": "ServiceChannel", "name": f"Pengaduan: {c.nama_tampil()}"}
-        if c.jenis in (m.JenisSaluran.telepon, m.JenisSaluran.whatsapp):
-            ch["servicePhone"] = {"@type": "ContactPoint", "telephone": m.nomor_internasional(c.nilai)}
-        elif c.jenis == m.JenisSaluran.sms:
-            ch["serviceSmsNumber"] = {"@type": "ContactPoint", "telephone": m.nomor_internasional(c.nilai)}
-        elif c.jenis == m.JenisSaluran.email:
-            ch["serviceUrl"] = c.tautan()
-        elif c.tautan() and c.tautan().startswith("https://"):
-            ch["serviceUrl"] = c.tautan()
-        elif c.jenis in (m.JenisSaluran.surat, m.JenisSaluran.tatap_muka):
+        ch = {"@type": "ServiceChannel", "name": f"Pengaduan: {c.nama_tampil()}"}
+        href = c.tautan()
+        if c.jenis in (m.JenisSaluran.telepon, m.JenisSaluran.whatsapp) and _nomor(c):
+            ch["servicePhone"] = {"@type": "ContactPoint", "telephone": _nomor(c)}
+        elif c.jenis == m.JenisSaluran.sms and _nomor(c):
+            ch["serviceSmsNumber"] = {"@type": "ContactPoint", "telephone": _nomor(c)}
+        elif c.jenis == m.JenisSaluran.email and href:
+            ch["serviceUrl"] = href
+        elif href and href.startswith(("https://", "http://")):
+            ch["serviceUrl"] = href
+        elif c.nilai and c.jenis in (m.JenisSaluran.surat, m.JenisSaluran.tatap_muka, m.JenisSaluran.kotak_saran):
             ch["servicePostalAddress"] = {"@type": "PostalAddress", "streetAddress": c.nilai}
-        else:
-            continue
+        elif c.nilai:
+            ch["description"] = c.nilai
         channels.append(ch)
     out: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
         "name": d.nama,
-        "description": d.ringkasan,
+        "description": d.ringkasan or f"Standar pelayanan {d.nama}, {unit.data.nama}.",
         "url": absolute(base_url, svc.url),
-        "serviceType": d.kategori,
         "provider": provider,
         "availableChannel": channels,
     }
+    if d.kategori:
+        out["serviceType"] = d.kategori
     if cat.instansi:
         out["areaServed"] = {"@type": "AdministrativeArea", "name": cat.instansi.wilayah}
     if d.sinonim:
@@ -197,12 +202,20 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
             offer["price"] = 0
         elif d.biaya.jumlah is not None:
             offer["price"] = d.biaya.jumlah
-        else:
+        if d.biaya.teks or "price" not in offer:
             offer["description"] = d.biaya.teks_ringkas()
         out["offers"] = offer
     if d.produk:
         out["produces"] = _produk_teks(d.produk)
     return out
+
+
+def _nomor(c: m.Saluran) -> str | None:
+    """The first phone number of a channel in international form, or None."""
+    for t, h in c.bagian_nilai():
+        if h:
+            return m.nomor_internasional(t)
+    return None
 
 
 def jsonld_html(svc: Service, cat: Catalog, base_url: str = "") -> str:

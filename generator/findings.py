@@ -10,8 +10,9 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
-GALAT = "galat"
-PERINGATAN = "peringatan"
+GALAT = "galat"  # the output would be wrong or unsafe: blocks validate and the build
+PERINGATAN = "peringatan"  # probably a mistake
+CATATAN = "catatan"  # catatan kepatuhan: what Permenpan RB 15/2014 asks for and the standard lacks
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +21,7 @@ class Finding:
     line: int
     column: int
     path: str  # key path, e.g. "biaya.tarif[0].jumlah" ("" for the whole file)
-    severity: str  # galat | peringatan
+    severity: str  # galat | peringatan | catatan
     code: str  # stable identifier, e.g. "kunci-tidak-dikenal"
     message: str  # Indonesian: what is wrong, what is expected, an example
 
@@ -30,7 +31,7 @@ class Finding:
         return f"{where}: {self.severity}:{key} {self.message} [{self.code}]"
 
     def github(self) -> str:
-        level = "error" if self.severity == GALAT else "warning"
+        level = {GALAT: "error", PERINGATAN: "warning"}.get(self.severity, "notice")
         msg = (f"{self.path}: " if self.path else "") + self.message
         # Escape per the workflow-command rules (%, CR, LF; and , : in properties).
         msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -54,9 +55,18 @@ def format_findings(findings: list[Finding], fmt: str = "text") -> str:
     return "\n".join(f.text() for f in findings)
 
 
-def summary(findings: list[Finding]) -> str:
+def summary(findings: list[Finding], kepatuhan_ditampilkan: bool = True) -> str:
+    """One line: '0 galat, 2 peringatan, 14 catatan kepatuhan.'"""
     g = sum(1 for f in findings if f.severity == GALAT)
-    p = len(findings) - g
+    p = sum(1 for f in findings if f.severity == PERINGATAN)
+    c = sum(1 for f in findings if f.severity == CATATAN)
     if not findings:
         return "Tidak ada masalah."
-    return f"{g} galat, {p} peringatan."
+    teks = f"{g} galat, {p} peringatan, {c} catatan kepatuhan"
+    if c and not kepatuhan_ditampilkan:
+        teks += " (tampilkan dengan --kepatuhan)"
+    return teks + "."
+
+
+def tanpa_kepatuhan(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity != CATATAN]

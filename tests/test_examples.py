@@ -74,10 +74,10 @@ def _features(cat) -> set[str]:
                 if not it.wajib:
                     f.add("item-optional")
         variants = m.varian_prosedur(d.prosedur)
-        if len(variants) > 1 or variants[0][0]:
+        if len(variants) > 1 or variants[0].label:
             f.add("prosedur-variants")
-        for _, steps in variants:
-            for st in steps:
+        for v in variants:
+            for st in v.langkah:
                 f.add(f"actor-{st.jenis().value}")
                 if st.hasil:
                     f.add("step-hasil")
@@ -90,7 +90,7 @@ def _features(cat) -> set[str]:
                     if c.ke_langkah:
                         f.add("branch-ke-langkah")
         jw = d.jangka_waktu
-        durs = [jw] + [st.waktu for _, sts in variants for st in sts if st.waktu]
+        durs = [jw] + [st.waktu for v in variants for st in v.langkah if st.waktu]
         for du in durs:
             if du.satuan:
                 f.add(f"satuan-{du.satuan.value}")

@@ -21,8 +21,9 @@ def test_catalog_json_has_resolved_services(tree):
     (s,) = data["layanan"]
     assert s["url"] == "https://standar.uji.contoh.go.id/layanan/a/"
     assert s["pengaduan"]["saluran"][0]["nilai"] == "(0548) 000 1111"  # inherited from the unit
-    assert s["ikhtisar"] == {"jangka_waktu": "Paling lama 1 hari kerja", "jangka_waktu_iso8601": "P1D",
-                             "biaya": "Gratis (tidak dipungut biaya)", "gratis": True}
+    # The wording as written; working days have no ISO 8601 form.
+    assert s["ikhtisar"] == {"jangka_waktu": "paling lama 1 hari kerja", "jangka_waktu_iso8601": None,
+                             "biaya": "Gratis", "gratis": True}
     assert data["unit"][0]["layanan"] == ["a"]
 
 
@@ -45,7 +46,21 @@ def test_jsonld_government_service(tree):
     assert ld["offers"] == {"@type": "Offer", "priceCurrency": "IDR", "price": 25000}
     phones = [c["servicePhone"]["telephone"] for c in ld["availableChannel"] if "servicePhone" in c]
     assert "+625480001111" in phones
-    assert ld["availableChannel"][0]["processingTime"] == "P1D"
+    # Working days are never exported as calendar days: no processingTime, the wording instead.
+    assert "processingTime" not in ld["availableChannel"][0]
+    assert ld["availableChannel"][0]["description"] == "Jangka waktu: paling lama 1 hari kerja"
+
+
+def test_jsonld_processing_time_for_calendar_units_and_sejak_everywhere(tree):
+    text = PAID.replace("jangka_waktu: paling lama 1 hari kerja", "jangka_waktu: {teks: 2×24 jam, sejak: berkas lengkap}")
+    text = text.replace("waktu: 1 jam", "waktu: 1 menit")
+    cat = load_catalog(tree({"uji/a.yaml": text}))
+    assert cat.ok, cat.findings
+    ld = jsonld(cat.services[0], cat)
+    assert ld["availableChannel"][0]["processingTime"] == "PT48H"
+    assert "sejak berkas lengkap" in ld["availableChannel"][0]["description"]
+    row = next(csv.DictReader(io.StringIO(catalog_csv(cat))))
+    assert row["jangka_waktu"] == "2×24 jam sejak berkas lengkap" and row["jangka_waktu_iso8601"] == "PT48H"
 
 
 def test_jsonld_cannot_close_its_script_element(tree):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .. import model as m
+from ..html import baris
 
 tanggal = m.tanggal_id
 
@@ -33,25 +34,16 @@ def butir_syarat(p: Any, ringkas: bool = False) -> ButirSyarat:
     """``ringkas`` (posters): form and copies only, without where to obtain it and notes."""
     if isinstance(p, str):
         return ButirSyarat(judul=p)
-    rincian = []
-    bentuk = p.label_bentuk()
-    if bentuk:
-        rincian.append(bentuk)
-    if p.diperoleh_dari and not ringkas:
-        rincian.append(f"diperoleh dari {p.diperoleh_dari}")
-    if p.keterangan and not ringkas:
-        rincian.append(p.keterangan)
     return ButirSyarat(
         judul=p.dokumen,
-        pilihan=list(p.salah_satu or []),
-        rincian=rincian,
+        pilihan=p.pilihan(),
+        rincian=p.rincian(ringkas),
         kondisi=p.kondisi,
         wajib=p.wajib,
     )
 
 
-def jumlah_syarat(persyaratan: Any) -> int:
-    return sum(len(k.daftar) for k in m.kelompok_persyaratan(persyaratan or []))
+jumlah_syarat = m.jumlah_persyaratan
 
 
 # -- 2. Prosedur ------------------------------------------------------------------------
@@ -64,7 +56,7 @@ def kelas_pelaksana(langkah: Any) -> str:
     return "pelaksana-" + langkah.jenis().value.replace(" ", "-")
 
 
-def prosedur_poster(prosedur: Any) -> tuple[list[tuple[str, list[Any]]], bool]:
+def prosedur_poster(prosedur: Any) -> tuple[list[m.Alur], bool]:
     """The procedure a notice-board poster shows, and whether an online variant was left out.
 
     The poster hangs at the service point, where people are served in person: when a
@@ -72,14 +64,14 @@ def prosedur_poster(prosedur: Any) -> tuple[list[tuple[str, list[Any]]], bool]:
     in-person steps and points to the online service (and the QR code) for the rest.
     """
     varian = m.varian_prosedur(prosedur)
-    tatap = [v for v in varian if v[0] == "Tatap muka"]
+    tatap = [v for v in varian if v.label == "Tatap muka"]
     if tatap and len(varian) > 1:
-        return [("", tatap[0][1])], True
+        return [tatap[0]._replace(label="")], True
     return varian, False
 
 
 def jumlah_langkah(prosedur: Any) -> int:
-    return sum(len(s) for _, s in m.varian_prosedur(prosedur)) if prosedur is not None else 0
+    return sum(len(v.langkah) for v in m.varian_prosedur(prosedur))
 
 
 # -- 3. Jangka waktu --------------------------------------------------------------------
@@ -125,7 +117,7 @@ nama_produk = m.nama_produk
 
 
 def ket_produk(p: Any) -> Optional[str]:
-    return None if isinstance(p, str) else p.keterangan
+    return m.ket_produk(p) or None
 
 
 def ada_ket_produk(produk: Any) -> bool:
@@ -152,7 +144,7 @@ def nama_unit(chain: list[Any]) -> str:
 def nilai_ringkas(s: Any) -> str:
     """A channel's value as printed on a poster: web addresses without
     ``https://`` and ``www.`` (shorter, and what people type anyway)."""
-    v = s.nilai.strip()
+    v = (s.nilai or "").strip()
     low = v.lower()
     for pre in ("https://", "http://"):
         if low.startswith(pre):
@@ -166,13 +158,12 @@ def nilai_ringkas(s: Any) -> str:
 def teks_penetapan(d: Any) -> str:
     """The decree line printed at the foot of a poster."""
     if d.penetapan is None:
-        return "Standar ini belum ditetapkan."
-    p = d.penetapan
-    return f"Ditetapkan dengan Keputusan {p.pejabat} Nomor {p.nomor} tanggal {tanggal(p.tanggal)}."
+        return "Keputusan penetapan standar ini tidak dicantumkan."
+    return f"Ditetapkan dengan {d.penetapan.teks(tentang=False)}."
 
 
 def FILTERS() -> dict[str, Any]:  # noqa: N802 - a table, not a function for callers
-    return {"tanggal": tanggal, "kapital": kapital, "rupiah": m.rupiah}
+    return {"tanggal": tanggal, "kapital": kapital, "rupiah": m.rupiah, "baris": baris}
 
 
 def GLOBALS() -> dict[str, Any]:  # noqa: N802
@@ -190,6 +181,10 @@ def GLOBALS() -> dict[str, Any]:  # noqa: N802
         "kelas_pelaksana": kelas_pelaksana,
         "baris_tarif": baris_tarif,
         "nama_produk": nama_produk,
+        "ketentuan_persyaratan": m.ketentuan_persyaratan,
+        "rincian_pelaksana": m.rincian_pelaksana,
+        "teks_jam": m.teks_jam,
+        "TIDAK_DICANTUMKAN": m.TIDAK_DICANTUMKAN,
         "ket_produk": ket_produk,
         "nilai_ringkas": nilai_ringkas,
         "teks_penetapan": teks_penetapan,

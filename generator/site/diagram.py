@@ -118,10 +118,11 @@ def svg_alur(langkah: list[m.Langkah], judul: str, ident: str) -> Markup:
     for i, lk in enumerate(langkah):
         k = _Kotak(lk.jenis())
         # Bold text runs about 6 % wider.
-        k.baris += [_Baris(s, "alur-judul", FONT, TINGGI_BARIS) for s in bungkus(f"{i + 1}. {lk.pelaksana}", isi / 1.06, FONT)]
+        k.baris += [_Baris(s, "alur-judul", FONT, TINGGI_BARIS) for s in bungkus(f"{i + 1}. {lk.nama_pelaksana()}".strip(), isi / 1.06, FONT)]
         k.baris += [_Baris(s, "", FONT, TINGGI_BARIS) for s in bungkus(lk.uraian, isi, FONT)]
         if lk.waktu is not None:
-            k.baris.append(_Baris(lk.waktu.teks_ringkas(), "alur-waktu", FONT_KECIL, TINGGI_BARIS_KECIL))
+            k.baris += [_Baris(s, "alur-waktu", FONT_KECIL, TINGGI_BARIS_KECIL)
+                        for s in bungkus(lk.waktu.teks_ringkas(), isi, FONT_KECIL)]
         for c in lk.cabang:
             y_rel = PAD + sum(b.tinggi for b in k.baris) + 6
             for j, s in enumerate(bungkus("↳ " + c.kalimat(i + 1, ringkas=True), isi - 12, FONT_KECIL)):

@@ -21,6 +21,7 @@ from markupsafe import escape
 
 from .. import export
 from .. import model as m
+from ..html import baris
 from ..catalog import Catalog, Service, UnitNode
 from ..schema import SCHEMAS, schema_text
 from . import guide, teks
@@ -148,6 +149,8 @@ class _Render:
             tanggal=teks.tanggal,
             rupiah=m.rupiah,
             aman=tautan_aman,
+            web=lambda v: tautan_aman(m.tautan_web(v)) if v else None,
+            baris=baris,
         )
         self.env.globals.update(
             teks=teks,
@@ -160,6 +163,7 @@ class _Render:
             nama_situs=opsi.nama_situs,
             cetak=opsi.cetak,
             peraturan=m.teks_peraturan,
+            TIDAK_DICANTUMKAN=m.TIDAK_DICANTUMKAN,
             saluran=self.saluran,
         )
         self._tpl: dict[str, jinja2.Template] = {}
@@ -181,12 +185,11 @@ class _Render:
     # -- view helpers ---------------------------------------------------------------------
 
     def saluran(self, s: m.Saluran) -> dict[str, Any]:
-        href = tautan_aman(s.tautan())
         return {
             "nama": s.nama_tampil(),
-            "nilai": s.nilai,
-            "href": href,
+            "bagian": [(t, tautan_aman(h)) for t, h in s.bagian_nilai()],
             "keterangan": s.keterangan,
+            "tata_cara": s.tata_cara,
             "jenis": s.jenis.value,
         }
 
@@ -216,29 +219,32 @@ class _Render:
             out.append(
                 {
                     "nomor": i + 1,
-                    "pelaksana": lk.pelaksana,
+                    "pelaksana": lk.nama_pelaksana(),
                     "jenis": teks.LABEL_JENIS_PELAKSANA[lk.jenis()],
                     "uraian": lk.uraian,
                     "waktu": teks.teks_waktu_langkah(lk),
                     "hasil": lk.hasil,
-                    "cabang": [teks.teks_cabang(c, i + 1) for c in lk.cabang],
+                    "keterangan": lk.keterangan,
+                    "cabang": [
+                        {"kalimat": c.kalimat(i + 1), "langkah": self.langkah(c.langkah or [])} for c in lk.cabang
+                    ],
                 }
             )
         return out
 
     def prosedur(self, svc: Service) -> list[dict[str, Any]]:
-        if svc.data.prosedur is None:
-            return []
         out = []
-        for vi, (label, steps) in enumerate(m.varian_prosedur(svc.data.prosedur)):
+        for vi, alur in enumerate(m.varian_prosedur(svc.data.prosedur)):
             ident = f"alur-{vi + 1}"
-            judul = "Diagram alur prosedur" + (f" {label.lower()}" if label else "")
+            judul = "Diagram alur prosedur" + (f" {alur.label.lower()}" if alur.label else "")
             out.append(
                 {
-                    "label": label,
+                    "label": alur.label,
+                    "pengantar": alur.pengantar,
+                    "keterangan": alur.keterangan,
                     "ident": ident,
-                    "langkah": self.langkah(steps),
-                    "svg": svg_alur(steps, judul, ident),
+                    "langkah": self.langkah(alur.langkah),
+                    "svg": svg_alur(alur.langkah, judul, ident),
                 }
             )
         return out
@@ -252,8 +258,8 @@ class _Render:
                     "keterangan": g.keterangan,
                     "daftar": [
                         {
-                            "nama": teks.nama_persyaratan(p),
-                            "rincian": teks.rincian_persyaratan(p),
+                            "nama": m.nama_persyaratan(p),
+                            "rincian": [teks.kapital(x) for x in m.rincian_persyaratan(p)],
                             "wajib": teks.wajib(p),
                         }
                         for p in g.daftar
@@ -267,7 +273,7 @@ class _Render:
         return {
             "url": s.url,
             "nama": d.nama,
-            "ringkasan": d.ringkasan,
+            "ringkasan": ringkasan(s),
             "unit": s.unit.data.nama,
             "unit_url": s.unit.url,
             "status": d.status,
@@ -280,6 +286,12 @@ class _Render:
 # ----------------------------------------------------------------------------------------
 # Pages
 # ----------------------------------------------------------------------------------------
+
+
+def ringkasan(svc: Service) -> str:
+    """The service's one-line summary, or (real standards have none) what and where."""
+    d = svc.data
+    return d.ringkasan or f"Standar pelayanan {d.nama}, {svc.unit.data.nama}."
 
 
 def _pack(html: str) -> bytes:
@@ -305,6 +317,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         + [(x.data.nama, x.url) for x in reversed(unit.chain())]
         + [(d.nama, None)],
         persyaratan=r.persyaratan(svc),
+        ketentuan=m.ketentuan_persyaratan(d.persyaratan),
         produk=[teks.nama_produk(p) for p in d.produk or []],
         prosedur=r.prosedur(svc),
         saluran_pengaduan=[r.saluran(c) for c in (d.pengaduan.saluran if d.pengaduan else [])],
@@ -317,9 +330,9 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         origin=svc.origin,
     )
     produk = [teks.nama_produk(p) for p in d.produk or []]
-    teks_tampil = d.ringkasan
+    teks_tampil = ringkasan(svc)
     if d.status != m.Status.berlaku:
-        teks_tampil = f"{teks.LABEL_STATUS_PENDEK[d.status]}. {d.ringkasan}"
+        teks_tampil = f"{teks.LABEL_STATUS_PENDEK[d.status]}. {teks_tampil}"
     # Material's search UI inserts title and text as HTML (like its own index,
     # which holds escaped text): escape them.
     cari = {
@@ -329,7 +342,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         "kata": kata_kunci(
             d.nama,
             [teks_tampil],
-            [d.ringkasan, d.kategori, *produk, unit.data.nama, unit.data.singkatan or "", unit.top.data.nama],
+            [d.ringkasan or "", d.kategori or "", *produk, unit.data.nama, unit.data.singkatan or "", unit.top.data.nama],
             list(d.sinonim or []),
         ),
     }
@@ -339,7 +352,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         judul=d.nama,
         _html=_pack(html),
         toc=toc_dari(html),
-        deskripsi=d.ringkasan,
+        deskripsi=ringkasan(svc),
         cari=cari,
         jsonld=export.jsonld_html(svc, r.cat, r.opsi.site_url),
         edit_url=(r.opsi.edit_dasar + svc.rel_path) if r.opsi.edit_dasar else None,
@@ -415,7 +428,8 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
     ringkas = [r.ringkas_layanan(s) for s in cat.services]
     per_kategori: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for x in ringkas:
-        per_kategori[x["kategori"]].append(x)
+        if x["kategori"]:
+            per_kategori[x["kategori"]].append(x)
     kategori = [
         {"nama": k, "slug": slugify(k), "url": f"kategori/{slugify(k)}/", "layanan": v}
         for k, v in sorted(per_kategori.items(), key=lambda kv: kv[0].lower())

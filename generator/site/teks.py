@@ -22,60 +22,19 @@ LABEL_STATUS_PENDEK = {
 
 
 tanggal = m.tanggal_id
+daftar_kalimat = m.daftar_kalimat
+teks_jam = m.teks_jam
+nama_produk = m.nama_produk
+ket_produk = m.ket_produk
+nama_persyaratan = m.nama_persyaratan
 
 
-def daftar_kalimat(items: list[str], kata: str = "atau") -> str:
-    """["KTP-el", "SIM", "Paspor"] -> "KTP-el, SIM, atau Paspor"."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} {kata} {items[1]}"
-    return ", ".join(items[:-1]) + f", {kata} {items[-1]}"
-
-
-def teks_cabang(c: m.Cabang, nomor_langkah: int) -> str:
-    return c.kalimat(nomor_langkah)
-
-
-def nama_persyaratan(p: Any) -> str:
-    return p if isinstance(p, str) else p.dokumen
-
-
-def rincian_persyaratan(p: Any) -> list[str]:
-    """Details of one requirement, each a short phrase, in reading order."""
-    if isinstance(p, str):
-        return []
-    out = []
-    if p.salah_satu:
-        out.append("Salah satu: " + daftar_kalimat(list(p.salah_satu)))
-    bentuk = p.label_bentuk()
-    if bentuk:
-        out.append(bentuk[0].upper() + bentuk[1:])
-    if p.kondisi:
-        out.append(p.kondisi[0].upper() + p.kondisi[1:])
-    if p.diperoleh_dari:
-        out.append("Diperoleh dari: " + p.diperoleh_dari)
-    if p.keterangan:
-        out.append(p.keterangan)
-    return out
+def kapital(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
 
 
 def wajib(p: Any) -> bool:
     return True if isinstance(p, str) else bool(p.wajib)
-
-
-nama_produk = m.nama_produk
-
-
-def teks_jam(jam: Optional[list[m.JamLayanan]]) -> list[str]:
-    out = []
-    for j in jam or []:
-        t = j.teks()
-        if j.keterangan:
-            t += f" ({j.keterangan})"
-        out.append(t)
-    return out
 
 
 def teks_waktu_langkah(lk: m.Langkah) -> str:
@@ -94,10 +53,6 @@ def baris_tarif(tarif: list[m.Tarif], tingkat: int = 0) -> list[dict[str, Any]]:
         out.append({"nama": t.nama, "tingkat": tingkat, "biaya": teks_biaya_baris(t), "keterangan": t.keterangan or ""})
         out.extend(baris_tarif(t.rincian, tingkat + 1))
     return out
-
-
-def nama_sarana(s: Any) -> str:
-    return s if isinstance(s, str) else s.nama
 
 
 def sarana_rentan(daftar: Any) -> list[str]:

@@ -12,10 +12,10 @@ import posixpath
 import re
 from typing import Optional
 
-# Schemes a citizen can be sent to: web pages, phone calls, e-mail. WhatsApp links
+# Schemes a citizen can be sent to: web pages, phone calls, text messages, e-mail. WhatsApp links
 # are https://wa.me/... and so fall under https. Everything else (javascript:,
 # data:, file:, vbscript:, ...) is refused and the value is shown as plain text.
-_AMAN = re.compile(r"^(https?://[^\s<>\"']+|tel:\+?[0-9]{3,15}|mailto:[^\s<>\"':/?#]+@[^\s<>\"':/?#]+)$", re.IGNORECASE)
+_AMAN = re.compile(r"^(https?://[^\s<>\"']+|(?:tel|sms):\+?[0-9]{3,15}|mailto:[^\s<>\"':/?#]+@[^\s<>\"':/?#]+)$", re.IGNORECASE)
 
 
 def tautan_aman(href: Optional[str]) -> Optional[str]:

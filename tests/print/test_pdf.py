@@ -71,7 +71,7 @@ def _public_texts(d: m.Layanan, padat: bool = False) -> dict[str, list[str]]:
             b = view.butir_syarat(item, ringkas=True)
             syarat += [b.judul, *b.pilihan]
     alur, _ = view.prosedur_poster(d.prosedur)
-    langkah = [x for _, steps in alur for s in steps for x in (s.pelaksana, s.uraian)]
+    langkah = [x for a in alur for s in a.langkah for x in (s.nama_pelaksana(), s.uraian) if x]
     biaya = [d.biaya.teks_ringkas()] + [r.nama for r in view.baris_tarif(d.biaya)] + [
         r.harga for r in view.baris_tarif(d.biaya) if r.harga]
     return {

@@ -151,7 +151,7 @@ def test_cli_usage_errors(print_tree, tmp_path, capsys):
 def test_cli_invalid_standards_print_findings(tmp_path, capsys, print_tree):
     root = tmp_path / "standards"
     shutil.copytree(print_tree, root)
-    (root / "dpmptsp" / "rusak.yaml").write_text("nama: Rusak\nbiaya: mahal\n", encoding="utf-8")
+    (root / "dpmptsp" / "rusak.yaml").write_text("nama: Rusak\nstatus: entah\n", encoding="utf-8")
     rc = main(["cetak", "--root", str(root), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert rc == 1

@@ -254,7 +254,7 @@ def test_service_page_prints_as_a_checklist(page, server, catalog):
     assert svc.data.nama in pages[0] and "Persyaratan" in pages[0]
     first = m.kelompok_persyaratan(svc.data.persyaratan)[0].daftar[0]
     assert (first if isinstance(first, str) else first.dokumen) in text
-    first_step = m.varian_prosedur(svc.data.prosedur)[0][1][0]
+    first_step = m.varian_prosedur(svc.data.prosedur)[0].langkah[0]
     assert " ".join(first_step.uraian.split()) in text
     assert "Pengelolaan pelayanan" not in text
     assert "Di halaman ini" not in text
