@@ -1,11 +1,12 @@
 """The `standar` command line.
 
-    standar validate [PATH...] [--format text|json|github] [--strict]
+    standar validate [PATH...] [--format text|json|github] [--strict] [--kepatuhan]
     standar schema [--out DIR]
     standar new UNIT SLUG [--root standards]
     standar cetak [--out DIR] [NAME...]      (posters and handbooks)
 
-Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage.
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage. Compliance
+notes (catatan kepatuhan) never fail a run; they are counted, and listed with --kepatuhan.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .findings import GALAT, format_findings, summary
+from .findings import GALAT, PERINGATAN, format_findings, summary, tanpa_kepatuhan
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("paths", nargs="*", metavar="PATH", help="berkas atau folder (bawaan: standards)")
     v.add_argument("--format", choices=["text", "json", "github"], default="text", help="bentuk keluaran")
     v.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
+    v.add_argument("--kepatuhan", action="store_true",
+                   help="tampilkan juga catatan kepatuhan (komponen atau keterangan yang diminta Permenpan RB 15/2014)")
 
     s = sub.add_parser("schema", help="tulis JSON Schema untuk penyunting teks")
     s.add_argument("--out", default="schema", help="folder tujuan (bawaan: schema)")
@@ -81,14 +84,16 @@ def _validate(args: argparse.Namespace) -> int:
 
     paths = args.paths or ["standards"]
     findings = validate_paths(paths)
-    out = format_findings(findings, args.format)
+    # JSON is for machines: every finding. Text and annotations: notes only when asked.
+    shown = findings if (args.kepatuhan or args.format == "json") else tanpa_kepatuhan(findings)
+    out = format_findings(shown, args.format)
     if out:
         print(out)
     if args.format == "text":
-        print(summary(findings), file=sys.stderr)
+        print(summary(findings, kepatuhan_ditampilkan=args.kepatuhan), file=sys.stderr)
     if any(f.severity == GALAT for f in findings):
         return 1
-    if args.strict and findings:
+    if args.strict and any(f.severity == PERINGATAN for f in findings):
         return 1
     return 0
 

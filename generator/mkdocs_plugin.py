@@ -4,7 +4,10 @@ Everything a citizen reads is rendered by the engine-independent core
 (``generator.site``); this module only
 
 - loads the catalog and reports its findings (errors fail the build with the
-  same ``file:line:col`` lines as ``standar validate``; warnings are logged),
+  same ``file:line:col`` lines as ``standar validate``; warnings are logged at
+  INFO so that ``--strict`` fails only on errors; compliance notes are counted),
+- in ``mkdocs serve``, keeps serving the last good site when a file breaks, with
+  the errors on every page, until the file is fixed,
 - registers every generated page with MkDocs in memory (``File.generated``),
   service and unit pages outside the navigation,
 - adds the compact service entries and Indonesian keywords to Material's
@@ -30,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog, load_catalog
-from .findings import GALAT, summary
+from .findings import CATATAN, GALAT, summary
 from .site import Halaman, Opsi, bangun, gabung_indeks
 from .site.render import TEMA
 
@@ -112,9 +115,17 @@ class StandarPlugin(BasePlugin[StandarConfig]):
     def __init__(self) -> None:
         self.root: Optional[Path] = None
         self.catalog: Optional[Catalog] = None
+        self.perintah = "build"
+        self._terakhir_baik: Optional[Catalog] = None  # mkdocs serve: the last catalog without errors
+        self._galat: list[str] = []  # mkdocs serve: errors shown on every page
         self._situs: Any = None
         self._entri: list[dict[str, Any]] = []
         self._lokasi: list[str] = []
+
+    # Defining on_startup keeps this instance across the rebuilds of `mkdocs serve`
+    # (MkDocs >= 1.4), so the last good catalog survives a broken edit.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.perintah = command
 
     # MkDocs reads the config on every rebuild of `mkdocs serve`; paths are resolved here.
     def on_config(self, config: Any) -> Any:
@@ -156,13 +167,34 @@ class StandarPlugin(BasePlugin[StandarConfig]):
             return e
         return urljoin(repo.rstrip("/") + "/", e) if repo else None
 
-    def on_files(self, files: Files, config: Any) -> Files:
+    def _muat(self) -> Catalog:
+        """The catalog to publish, after reporting the findings. Errors fail a build; in
+        `mkdocs serve` the last good catalog (or, before there is one, the valid part)
+        stays on screen with the errors on every page."""
         cat = load_catalog(self.root)
-        self.catalog = cat
         for f in cat.findings:
-            (log.error if f.severity == GALAT else log.warning)(f.text())
-        if not cat.ok:
+            if f.severity == GALAT:
+                log.error(f.text())
+            elif f.severity != CATATAN:
+                log.info(f.text())  # a warning never fails `mkdocs build --strict`
+        catatan = sum(1 for f in cat.findings if f.severity == CATATAN)
+        if catatan:
+            log.info(f"{catatan} catatan kepatuhan (komponen atau keterangan yang diminta Permenpan RB 15/2014); "
+                     "lihat dengan: standar validate --kepatuhan")
+        self._galat = []
+        if cat.ok:
+            self._terakhir_baik = cat
+            return cat
+        if self.perintah != "serve":
             raise PluginError(f"Standar pelayanan tidak valid: {summary(cat.findings)} Perbaiki galat di atas.")
+        self._galat = [f.text() for f in cat.findings if f.severity == GALAT]
+        log.warning(f"Standar pelayanan memiliki galat ({summary(cat.findings)}); situs yang ditampilkan adalah "
+                    "versi terakhir yang valid. Perbaiki galat di atas; situs diperbarui setelah disimpan.")
+        return self._terakhir_baik or cat
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        cat = self._muat()
+        self.catalog = cat
         unknown = [s for s in self.config.layanan_utama if cat.service(s) is None]
         if unknown:
             raise PluginError(f"layanan_utama menyebut layanan yang tidak ada: {', '.join(unknown)}.")
@@ -222,6 +254,18 @@ class StandarPlugin(BasePlugin[StandarConfig]):
                 for msg in e.messages:
                     log.error(msg)
                 raise PluginError(f"{len(e.messages)} berkas cetak tidak dapat dibuat (lihat di atas).") from e
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        # mkdocs serve with a broken file: say so on every page, above everything.
+        if not self._galat:
+            return output
+        daftar = "".join(f"<li>{escape(t)}</li>" for t in self._galat[:20])
+        banner = (
+            '<div role="alert" class="sp-galat-serve" style="background:#fdecea;color:#611a15;padding:1rem;'
+            'border-bottom:3px solid #b3261e;font:16px/1.4 sans-serif"><strong>Standar pelayanan memiliki galat. '
+            "Halaman ini menampilkan versi terakhir yang valid.</strong><ul>" + daftar + "</ul></div>"
+        )
+        return re.sub(r"(<body[^>]*>)", lambda mt: mt.group(1) + banner, output, count=1)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         # Rebuild when a standard is edited, added or removed, or a page template changes.

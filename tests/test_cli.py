@@ -56,7 +56,7 @@ def test_json_format_is_the_same_findings(tree, capsys):
     _, text, _ = run(["validate", str(root)], capsys)
     code, out, _ = run(["validate", "--format", "json", str(root)], capsys)
     data = json.loads(out)
-    assert code == 1 and len(data) == len(text.strip().splitlines())
+    assert code == 1 and len([d for d in data if d["severity"] != "catatan"]) == len(text.strip().splitlines())
     assert set(data[0]) == {"file", "line", "column", "path", "severity", "code", "message"}
     assert {d["code"] for d in data} >= {"kunci-tidak-dikenal", "biaya-tanpa-dasar-hukum"}
 
@@ -75,6 +75,22 @@ def test_warnings_pass_unless_strict(tree, capsys, service_text):
     assert code == 0 and "peringatan" in out
     code, _, _ = run(["validate", "--strict", str(root)], capsys)
     assert code == 1
+
+
+def test_compliance_notes_are_counted_listed_on_request_and_never_fail(tree, capsys, service_text):
+    # A real standard often lacks internal components: notes, not errors.
+    from tests.conftest import UNIT
+
+    root = tree({"uji/polos.yaml": service_text}, unit=UNIT.split("bawaan:")[0])
+    code, out, err = run(["validate", "--strict", str(root)], capsys)
+    assert code == 0 and out == ""  # nothing but notes: quiet, and --strict does not fail on them
+    assert re.search(r"0 galat, 0 peringatan, \d+ catatan kepatuhan \(tampilkan dengan --kepatuhan\)", err)
+    code, out, err = run(["validate", "--kepatuhan", str(root)], capsys)
+    notes = [ln for ln in out.splitlines() if ": catatan:" in ln]
+    assert code == 0 and notes and all("komponen" in ln or "SP4N" in ln or "keputusan" in ln for ln in notes)
+    assert any("[komponen-internal-tidak-ada]" in ln for ln in notes)
+    code, out, _ = run(["validate", "--format", "github", "--kepatuhan", str(root)], capsys)
+    assert out.startswith("::notice ")
 
 
 def test_usage_errors_exit_two(capsys):

@@ -203,15 +203,17 @@ def test_errors_fail_the_build_with_the_validator_lines(tmp_path):
     assert not (b.site / "index.html").exists()
 
 
-def test_warnings_are_printed_and_fail_only_strict_builds(tmp_path):
+def test_warnings_are_printed_and_only_errors_fail_even_strict_builds(tmp_path):
     std = copy_standards(tmp_path)
     f = next(std.rglob("tanda-tangan-elektronik.yaml"))
     f.write_text(f.read_text(encoding="utf-8").replace("status: contoh", "status: rancangan"), encoding="utf-8")
     lax = build_site(tmp_path / "lax", std, strict=False)
     assert lax.returncode == 0, lax.output
     assert re.search(r"tanda-tangan-elektronik\.yaml:\d+:\d+: peringatan: status: .*\[rancangan-tanpa-konsultasi\]", lax.output)
+    # Warnings and compliance notes are for the editor; only a galat blocks publishing.
     strict = build_site(tmp_path / "strict", std, strict=True)
-    assert strict.returncode != 0
+    assert strict.returncode == 0, strict.output
+    assert "peringatan: status:" in strict.output
 
 
 def test_cetak_links_posters_and_handbook_and_they_exist(tmp_path, catalog):

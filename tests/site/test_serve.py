@@ -83,3 +83,26 @@ def test_serve_rebuilds_when_a_yaml_file_is_edited_added_or_removed(page, served
     new.unlink()
     wait_for(lambda: status(url + "layanan/layanan-baru/") == 404, 60, "the removed page to go away")
     assert "Layanan Baru Sekali" not in fetch(url + "layanan/")
+
+
+def test_serve_keeps_the_last_good_site_when_a_file_breaks_and_recovers(served):
+    std, url = served
+    svc = std / "diskominfo" / f"{SLUG}.yaml"
+    page_url = url + f"layanan/{SLUG}/"
+    good = svc.read_text(encoding="utf-8")
+    assert "Tanda Tangan Elektronik" in fetch(page_url)
+
+    # A galat: the last good page stays, with the finding on it (not a blank server).
+    svc.write_text(good.replace("status: contoh", "status: entah") + "\n", encoding="utf-8")
+    wait_for(lambda: "Standar pelayanan memiliki galat" in fetch(page_url), 60, "the error banner")
+    html = fetch(page_url)
+    assert "Tanda Tangan Elektronik" in html and f"{SLUG}.yaml:" in html and "status" in html
+    assert status(url) == 200 and status(url + "layanan/") == 200
+
+    # Fixed: the banner goes away.
+    svc.write_text(good.replace("nama: ", "nama: Diperbaiki ", 1), encoding="utf-8")
+    wait_for(lambda: "Standar pelayanan memiliki galat" not in fetch(page_url), 60, "recovery")
+    assert "Diperbaiki" in fetch(page_url)
+    log = (std.parent / "serve.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log
+    assert re.search(rf"{SLUG}\.yaml:\d+:\d+: galat: status:", log)
