@@ -130,7 +130,10 @@ def tautan_web(v: str) -> Optional[str]:
     gets https://; anything else (other schemes, prose) gives None."""
     s = v.strip()
     if URL_RE.match(s):
-        return s
+        # "http://dinsos@inhilkab.go.id" is an e-mail address typed as a web address:
+        # a login name in a link misleads, so no link.
+        host = s.split("://", 1)[1].split("/", 1)[0]
+        return None if "@" in host else s
     if DOMAIN_RE.match(s) and "@" not in s:
         return "https://" + s
     return None
@@ -311,4 +314,10 @@ class Sumber(Dasar):
     catatan: Optional[Teks] = Field(
         None, description="Yang tidak dimuat sumber atau perlu diketahui (misalnya teks terpotong).",
         examples=["Sumber tidak memuat komponen internal."],
+    )
+    tidak_tersedia: Annotated[list[str], BeforeValidator(satu_jadi_daftar)] = Field(
+        default_factory=list,
+        description="Komponen yang ada dalam standar tetapi tidak terbaca dalam salinan sumber (misalnya halaman "
+        "terpotong atau gambar). Ditampilkan \"Tidak tersedia dalam salinan sumber\", bukan \"Tidak dicantumkan\".",
+        examples=[["prosedur", "dasar_hukum"]],
     )

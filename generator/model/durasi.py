@@ -64,7 +64,7 @@ _SATUAN = (r"detik|dtk|menit|mnt|jam|hari\s+kerja|hari\s+kalender|hari\s+kerja\s
            r"minggu|pekan|bulan|tahun")
 _ANGKA = r"\d+(?:[.,]\d+)?"
 _DURASI_RE = re.compile(
-    rf"^(?P<pre>(?:(?:{_MAKS}|{_KIRA})\s*)*)"
+    rf"^(?P<pre>[^\d]*?)"
     rf"(?P<a>{_ANGKA})\s*(?:[x×]\s*(?P<kali>{_ANGKA}))?\s*(?P<sa>{_SATUAN})?\s*"
     rf"(?:(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|⇒|->)\s*"
     rf"(?P<b>{_ANGKA})\s*(?:[x×]\s*(?P<kalib>{_ANGKA}))?\s*)?"
@@ -99,10 +99,13 @@ def baca_durasi(teks: str) -> dict[str, Any]:
     "30 detik – 1 menit", "10-15 menit", "14 hari sejak berkas lengkap".
     """
     t = _TERBILANG.sub(r"\1", teks.strip())
-    t = t.rstrip(" .")
+    t = re.sub(r"[“”\"'‘’]", "", t).rstrip(" .")
     m = _DURASI_RE.match(t)
-    if not m:
+    if not m or len(m.group("pre")) > 40:
         return {}
+    ekor = m.group("ekor").strip()
+    if re.search(rf"\d\s*(?:{_SATUAN})\b", ekor, re.IGNORECASE):
+        return {}  # two durations in one sentence: which one is the service's is for the editor to say
     d: dict[str, Any] = {}
     a = _angka(m.group("a")) * (_angka(m.group("kali")) if m.group("kali") else 1)
     sb = _satuan(m.group("sb"))
@@ -121,7 +124,6 @@ def baca_durasi(teks: str) -> dict[str, Any]:
         d["maksimal"] = True
     if re.search(_KIRA, pre, re.IGNORECASE):
         d["kira_kira"] = True
-    ekor = m.group("ekor").strip()
     if ekor:
         s = _SEJAK.match(ekor)
         if s and s.group("kata").lower() == "sejak":
@@ -259,9 +261,9 @@ class PilihanDurasi(_DurasiDasar):
 
     def teks_ringkas(self) -> str:
         t = super().teks_ringkas()
-        if self.jika.lower() in t.lower():
-            return t
-        return f"{t} jika {kecil_awal(self.jika)}"
+        if self.jika.lower() not in t.lower():
+            t = f"{t} jika {kecil_awal(self.jika)}"
+        return t + (f" ({self.keterangan})" if self.keterangan else "")
 
 
 class BagianDurasi(_DurasiDasar):
@@ -270,7 +272,9 @@ class BagianDurasi(_DurasiDasar):
     nama: Teks = Field(..., description="Tahap atau bagian layanan yang diukur.", examples=["Door to doctor"])
 
     def teks_ringkas(self) -> str:
-        return f"{self.nama}: {super().teks_ringkas()}"
+        t = super().teks_ringkas()
+        t = f"{self.nama}: {t}" if t else self.nama
+        return t + (f" ({self.keterangan})" if self.keterangan else "")
 
 
 DurasiSederhana = Annotated[_DurasiDasar, BeforeValidator(_durasi_masuk)]

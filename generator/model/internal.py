@@ -92,8 +92,8 @@ def teks_sarana(items: Any) -> list[str]:
 
 class Kompetensi(Dasar):
     jabatan: Teks = Field(..., description="Jabatan atau peran.", examples=["Petugas Loket"])
-    kompetensi: Uraian = Field(
-        ..., description="Pengetahuan, keterampilan, pengalaman.", examples=[["Memahami SOP pelayanan"]]
+    kompetensi: Optional[Uraian] = Field(
+        None, description="Pengetahuan, keterampilan, pengalaman.", examples=[["Memahami SOP pelayanan"]]
     )
 
 
@@ -187,7 +187,7 @@ def teks_internal(komp: str, v: Any) -> list[str]:
     if komp == "kompetensi_pelaksana":
         out = []
         for k in v:
-            out += [k] if isinstance(k, str) else [k.jabatan, *teks_uraian(k.kompetensi)]
+            out += [k] if isinstance(k, str) else [k.jabatan, *teks_uraian(k.kompetensi or [])]
         return out
     if komp == "jumlah_pelaksana":
         total, uraian, baris = rincian_pelaksana(v)

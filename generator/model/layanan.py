@@ -61,6 +61,8 @@ LABEL_KOMPONEN = {
 
 # What a component is called when the standard does not contain it.
 TIDAK_DICANTUMKAN = "Tidak dicantumkan dalam standar"
+# ... and when the standard has it but the copy the editor had could not be read there.
+TIDAK_TERSEDIA = "Tidak tersedia dalam salinan sumber (lihat Sumber naskah)"
 
 
 class Komponen(Dasar):
@@ -306,6 +308,14 @@ class Layanan(Komponen):
 
     @model_validator(mode="after")
     def _cek_lintas(self) -> "Layanan":
+        if self.sumber:
+            salah = [k for k in self.sumber.tidak_tersedia if k not in KOMPONEN]
+            if salah:
+                raise PydanticCustomError(
+                    "komponen_tidak_dikenal",
+                    "sumber.tidak_tersedia menyebut '{k}', yang bukan nama komponen. Pilihan: {pilihan}.",
+                    {"k": salah[0], "pilihan": ", ".join(KOMPONEN)},
+                )
         # Branch targets must exist in the same list of steps.
         for alur in varian_prosedur(self.prosedur):
             for i, lk in enumerate(alur.langkah):
@@ -317,6 +327,12 @@ class Layanan(Komponen):
                             {"i": i + 1, "k": c.ke_langkah, "n": len(alur.langkah)},
                         )
         return self
+
+    def kosong(self, komp: str) -> str:
+        """What a missing component is called: absent from the standard, or from our copy of it."""
+        if self.sumber and komp in self.sumber.tidak_tersedia:
+            return TIDAK_TERSEDIA
+        return TIDAK_DICANTUMKAN
 
     def label(self, komp: str) -> str:
         """The standard label, and the unit's own name for it when different."""
@@ -389,7 +405,7 @@ class Instansi(Dasar):
     """The government as a whole (`standards/_instansi.yaml`)."""
 
     nama: Teks = Field(..., description="Nama pemerintah daerah.", examples=["Pemerintah Kota Bontang"])
-    wilayah: Teks = Field(..., description="Wilayah layanan.", examples=["Kota Bontang, Kalimantan Timur"])
+    wilayah: Optional[Teks] = Field(None, description="Wilayah layanan.", examples=["Kota Bontang, Kalimantan Timur"])
     logo: Optional[Teks] = Field(None, description="Berkas logo (relatif terhadap folder standards/).", examples=["logo.svg"])
     situs: Optional[AlamatWeb] = Field(
         None, description="Alamat situs standar pelayanan ini.", examples=["https://standar.bontangkota.go.id/"]

@@ -159,7 +159,10 @@ class Saluran(Dasar):
     def _tautan_nomor(self, teks: str) -> Optional[str]:
         if self.jenis == JenisSaluran.faks:
             return None
-        pendek = self.jenis in (JenisSaluran.sms, JenisSaluran.telepon)
+        # A short code (112, 1708) only when it is the whole value: "(0725) 49638,49313"
+        # ends in a local number without its area code, not a short code.
+        utuh = _TELP_BERSIH.sub("", teks) == _TELP_BERSIH.sub("", self.nilai or "")
+        pendek = utuh and self.jenis in (JenisSaluran.sms, JenisSaluran.telepon)
         if not nomor_sah(teks, pendek):
             return None
         nomor = nomor_internasional(teks)
@@ -180,8 +183,9 @@ class Saluran(Dasar):
         if self.jenis == JenisSaluran.email:
             return _potong(v, _EMAIL_RE, lambda s: "mailto:" + s)
         if self.jenis in _WEB:
-            href = tautan_web(v)
-            return [(v, href)]
+            # An account name ("Puskesmassuppa.prg") is not a web address, even when it looks like one.
+            akun = self.jenis == JenisSaluran.media_sosial and not v.lower().startswith(("http://", "https://"))
+            return [(v, None if akun else tautan_web(v))]
         return [(v, None)]
 
     def tautan(self) -> Optional[str]:
@@ -208,7 +212,7 @@ class Saluran(Dasar):
                          "Alamat ini diawali http://, yang tidak terenkripsi. Bila situs itu mendukung https://, "
                          "tulis https://.")]
             if not low.startswith("https://"):
-                if self.jenis == JenisSaluran.media_sosial and v.startswith("@"):
+                if self.jenis == JenisSaluran.media_sosial and not low.startswith("http"):
                     if not self.platform:
                         return [("akun-tanpa-platform",
                                  f"Akun '{v}' tidak menyebut platformnya. Tambahkan platform: (misalnya Instagram) "

@@ -117,8 +117,8 @@ Persyaratan = TeksAtau(ItemPersyaratan)
 class KelompokPersyaratan(Dasar):
     """A set of requirements for one applicant type or case."""
 
-    kelompok: Teks = Field(..., description="Nama jenis pemohon atau keadaan.",
-                           examples=["Penduduk baru berusia 17 tahun"])
+    kelompok: Optional[Teks] = Field(None, description="Nama jenis pemohon atau keadaan (bila standar menamainya).",
+                                     examples=["Penduduk baru berusia 17 tahun"])
     keterangan: Optional[Teks] = Field(None, description="Penjelasan kelompok ini.")
     daftar: Annotated[list[Persyaratan], BeforeValidator(satu_jadi_daftar)] = Field(
         ..., min_length=1, description="Persyaratan untuk kelompok ini."
@@ -153,7 +153,7 @@ def _jenis_persyaratan(v: Any) -> str:
     if isinstance(v, (dict, PersyaratanRinci)):
         return "rinci"
     if isinstance(v, list) and v and all(
-        isinstance(x, KelompokPersyaratan) or (isinstance(x, dict) and "kelompok" in x) for x in v
+        isinstance(x, KelompokPersyaratan) or (isinstance(x, dict) and ("daftar" in x or "kelompok" in x)) for x in v
     ):
         return "kelompok"
     return "daftar"
@@ -165,8 +165,8 @@ def _persyaratan_masuk(v: Any) -> Any:
 
 DaftarPersyaratan = Annotated[
     Union[
-        Annotated[list[KelompokPersyaratan], Tag("kelompok")],
-        Annotated[list[Persyaratan], Tag("daftar")],
+        Annotated[list[KelompokPersyaratan], Tag("kelompok"), Field(min_length=1)],
+        Annotated[list[Persyaratan], Tag("daftar"), Field(min_length=1)],
         Annotated[PersyaratanRinci, Tag("rinci")],
     ],
     Discriminator(_jenis_persyaratan),
@@ -177,7 +177,6 @@ DaftarPersyaratan = Annotated[
             "(kelompok: dan daftar:), atau ketentuan:, daftar: (untuk semua), dan kelompok:."
         ),
         examples=[["KTP-el asli", {"dokumen": "Kartu Keluarga", "bentuk": "fotokopi"}]],
-        min_length=1,
     ),
 ]
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, NamedTuple, Optional
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dasar import Dasar, Teks, YaTidak, daftar_kalimat, kecil_awal, satu_jadi_daftar
+from .dasar import Dasar, Teks, Uraian, YaTidak, daftar_kalimat, kecil_awal, satu_jadi_daftar
 from .durasi import DurasiMasuk
 
 
@@ -36,7 +36,11 @@ LABEL_PELAKSANA = {
 class Cabang(Dasar):
     """A branch after a decision step: "jika berkas tidak lengkap, ...". """
 
-    jika: Teks = Field(..., description="Keadaan.", examples=["Berkas tidak lengkap"])
+    teks: Optional[Teks] = Field(
+        None, description="Cabang sebagaimana tertulis dalam standar (\"Apabila ditolak, ...\"); bila ada, inilah yang "
+        "ditampilkan.", examples=["Apabila permohonan ditolak, pemohon dapat mengajukan keberatan"],
+    )
+    jika: Optional[Teks] = Field(None, description="Keadaan.", examples=["Berkas tidak lengkap"])
     maka: Optional[Teks] = Field(
         None, description="Yang terjadi.", examples=["Berkas dikembalikan kepada pemohon untuk dilengkapi"]
     )
@@ -48,6 +52,12 @@ class Cabang(Dasar):
     )
     selesai: YaTidak = Field(False, description="ya bila layanan berakhir pada cabang ini.")
 
+    @model_validator(mode="after")
+    def _ada_isi(self) -> "Cabang":
+        if not (self.teks or self.jika):
+            raise PydanticCustomError("cabang_kosong", "Tulis jika: (keadaannya) atau teks: (cabang seperti tertulis).")
+        return self
+
     def kalimat(self, nomor_langkah: int, ringkas: bool = False) -> str:
         """The branch as one sentence, for step ``nomor_langkah`` (1-based):
         "Jika berkas tidak lengkap: berkas dikembalikan; kembali ke langkah 1."
@@ -55,6 +65,8 @@ class Cabang(Dasar):
         ``ringkas`` (posters, the flow diagram) leaves out what happens when the
         sentence already says where the flow goes.
         """
+        if self.teks:
+            return self.teks.strip()
         lanjut = []
         if self.maka and not (ringkas and (self.selesai or self.ke_langkah is not None)):
             lanjut.append(kecil_awal(self.maka.rstrip(".")))
@@ -89,6 +101,7 @@ class Langkah(Dasar):
     uraian: Teks = Field(..., description="Apa yang dilakukan.", examples=["Memeriksa kelengkapan berkas"])
     waktu: Optional[DurasiMasuk] = Field(None, description="Waktu langkah ini.", examples=["15 menit"])
     hasil: Optional[Teks] = Field(None, description="Keluaran langkah ini.", examples=["Tanda terima"])
+    rincian: Optional[Uraian] = Field(None, description="Butir-butir uraian langkah ini (a, b, c ...).")
     cabang: list[Cabang] = Field(default_factory=list, description="Percabangan (misalnya diterima/ditolak).")
     keterangan: Optional[Teks] = Field(None, description="Keterangan tambahan.")
 

@@ -520,9 +520,13 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
         f"halaman, walaupun huruf sudah diperkecil sampai {min_pt:g} pt dan hanya ringkasan terpadat "
         f"yang dicetak."
     )
-    if total and ruang:
+    if total and ruang and total > ruang:
         pesan += (f" Isinya kira-kira {max(1, round(100 * (total / ruang - 1)))}% terlalu panjang "
                   f"(perlu {_cm(total)}, tersedia {_cm(ruang)}).")
+    elif total and ruang:
+        # The estimate (one endless column split in three) fits, the real columns do not:
+        # a long block cannot be split across columns.
+        pesan += " Isinya sedikit terlalu panjang: ada bagian yang tidak dapat dibagi ke kolom berikutnya."
     if bagian:
         pesan += f" Bagian terpanjang: {bagian}."
     pesan += (" Ringkas isinya, misalnya uraian langkah, keterangan persyaratan, atau daftar tarif; "

@@ -142,16 +142,14 @@ def nama_unit(chain: list[Any]) -> str:
 
 
 def nilai_ringkas(s: Any) -> str:
-    """A channel's value as printed on a poster: web addresses without
-    ``https://`` and ``www.`` (shorter, and what people type anyway)."""
+    """A channel's value as printed on a poster: web addresses without ``https://``
+    (shorter; the rest, ``www.`` included, as written)."""
     v = (s.nilai or "").strip()
     low = v.lower()
     for pre in ("https://", "http://"):
         if low.startswith(pre):
             v = v[len(pre):]
             break
-    if v.lower().startswith("www."):
-        v = v[4:]
     return v.rstrip("/")
 
 

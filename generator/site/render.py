@@ -225,6 +225,7 @@ class _Render:
                     "waktu": teks.teks_waktu_langkah(lk),
                     "hasil": lk.hasil,
                     "keterangan": lk.keterangan,
+                    "rincian": lk.rincian,
                     "cabang": [
                         {"kalimat": c.kalimat(i + 1), "langkah": self.langkah(c.langkah or [])} for c in lk.cabang
                     ],
@@ -236,7 +237,8 @@ class _Render:
         out = []
         for vi, alur in enumerate(m.varian_prosedur(svc.data.prosedur)):
             ident = f"alur-{vi + 1}"
-            judul = "Diagram alur prosedur" + (f" {alur.label.lower()}" if alur.label else "")
+            label = alur.label.lower() if alur.label in ("Tatap muka", "Daring") else alur.label
+            judul = "Diagram alur prosedur" + (f" {label}" if label else "")
             out.append(
                 {
                     "label": alur.label,
