@@ -192,7 +192,7 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
     }
     if d.kategori:
         out["serviceType"] = d.kategori
-    if cat.instansi:
+    if cat.instansi and cat.instansi.wilayah:
         out["areaServed"] = {"@type": "AdministrativeArea", "name": cat.instansi.wilayah}
     if d.sinonim:
         out["alternateName"] = list(d.sinonim)

@@ -18,83 +18,84 @@ TEMPLATE = """\
 # yaml-language-server: $schema={schema}
 #
 # Standar pelayanan: {slug}
-# Isi setiap bagian yang diawali [ISI]. Periksa dengan: standar validate {path}
+# Salin isi standar yang sudah ditetapkan (lampiran keputusan, SIPPN, situs unit) apa
+# adanya, kata demi kata, di setiap bagian yang diawali [ISI]. Rincian (kelompok
+# pemohon, pelaksana tiap langkah, tabel tarif) boleh ditambahkan bila standar Anda
+# memuatnya; contohnya ada di Panduan petugas. Jangan mengarang yang tidak tertulis:
+# hapus bagian yang tidak ada dalam standar Anda (situs menampilkan "Tidak
+# dicantumkan dalam standar"). Periksa dengan: standar validate {path}
 # Komponen 7-14 (dasar_hukum s.d. evaluasi_kinerja) boleh dihapus bila sudah
 # ditulis di _unit.yaml unit ini di bawah bawaan:.
 
-nama: "[ISI] nama layanan, misalnya Penerbitan Surat Keterangan ..."
-ringkasan: "[ISI] satu kalimat sederhana untuk warga: layanan ini untuk apa"
-sinonim:
-  - "[ISI] kata yang dipakai warga untuk mencari layanan ini"
-kategori: "[ISI] kategori, misalnya Kependudukan"
+nama: "[ISI] nama layanan seperti tertulis, misalnya Penerbitan Surat Keterangan ..."
 status: rancangan  # berlaku | rancangan | dicabut | contoh
+# Dianjurkan (tidak wajib): satu kalimat untuk warga, kategori, dan kata pencarian.
+# ringkasan: Layanan ini untuk ...
+# kategori: Kependudukan
+# sinonim: [kata yang dipakai warga]
 
 # Untuk rancangan: cara warga memberi masukan.
 konsultasi_publik:
   cara: "[ISI] misalnya Kirim masukan melalui e-mail ke ..."
   batas: {batas}
 
+# Keputusan penetapan: tulis bagian yang diketahui (nomor saja pun boleh).
+# penetapan:
+#   nomor: 000/000/2026
+#   tanggal: 2026-01-15
+#   pejabat: Kepala Dinas ...
+
+# Asal naskah (dianjurkan saat menyalin dari sumber yang sudah terbit).
+# sumber:
+#   url: https://...
+#   diakses: {hari_ini}
+
 # --- A. Penyampaian pelayanan (wajib diumumkan) ---
 
-# 1. Persyaratan. Boleh dikelompokkan per jenis pemohon dengan kelompok: dan daftar:.
+# 1. Persyaratan: satu butir per baris, seperti tertulis. Bila per jenis pemohon:
+#    - kelompok: Penduduk baru
+#      daftar: [...]
 persyaratan:
-  - "[ISI] persyaratan pertama"
-  - dokumen: "[ISI] persyaratan dengan rincian"
-    bentuk: fotokopi       # asli | fotokopi | dilegalisir | bermeterai | pindaian | cetak | isian
-    jumlah: 1              # jumlah rangkap
-    wajib: ya              # tidak bila boleh tidak dilampirkan
+  - "[ISI] persyaratan pertama, seperti tertulis"
+  - "[ISI] persyaratan kedua"
 
-# 2. Prosedur: langkah berurutan.
+# 2. Sistem, mekanisme, dan prosedur: satu langkah per butir, seperti tertulis. Bila
+#    pelaksananya disebut:  - pelaksana: Petugas Loket
+#                             uraian: Memeriksa kelengkapan berkas
 prosedur:
-  - pelaksana: Pemohon
-    uraian: "[ISI] apa yang dilakukan pemohon"
-    waktu: 5 menit
-  - pelaksana: Petugas Loket
-    uraian: "[ISI] apa yang dilakukan petugas"
-    waktu: 15 menit
-    cabang:
-      - jika: Berkas tidak lengkap
-        maka: Berkas dikembalikan kepada pemohon untuk dilengkapi
-        ke_langkah: 1
+  - "[ISI] langkah pertama, seperti tertulis"
+  - "[ISI] langkah kedua"
 
-# 3. Jangka waktu penyelesaian, misalnya "paling lama 3 hari kerja".
-jangka_waktu:
-  nilai: "[ISI] angka"
-  satuan: hari kerja       # detik | menit | jam | hari kerja | hari kalender | bulan
-  maksimal: ya
-  sejak: berkas dinyatakan lengkap
+# 3. Jangka waktu, seperti tertulis, misalnya "Paling lambat 3 (tiga) hari kerja sejak berkas lengkap".
+jangka_waktu: "[ISI] jangka waktu seperti tertulis"
 
-# 4. Biaya. Gratis, atau jumlah: (angka rupiah tanpa titik) dengan dasar_hukum:.
-biaya:
-  gratis: ya
+# 4. Biaya/tarif, seperti tertulis, misalnya "Tidak dipungut biaya" atau "Sesuai Perda Nomor ...".
+biaya: "[ISI] biaya seperti tertulis"
 
 # 5. Produk pelayanan.
 produk:
   - "[ISI] apa yang diterima pemohon"
 
-# 6. Pengaduan. Hapus bagian ini bila sudah ditulis di _unit.yaml (bawaan:).
+# 6. Penanganan pengaduan. Hapus bila sudah ditulis di _unit.yaml (bawaan:).
+#    jenis: telepon | whatsapp | sms | email | website | sp4n_lapor | media_sosial |
+#    kotak_saran | tatap_muka | surat | aplikasi | lainnya. nilai: seperti tertulis (boleh kosong).
 pengaduan:
   saluran:
     - jenis: telepon
-      nilai: "[ISI] nomor telepon, misalnya 0548 123456"
+      nilai: "[ISI] nomor telepon seperti tertulis"
   tata_cara:
     - "[ISI] langkah penanganan pengaduan"
 
-# --- B. Pengelolaan pelayanan (internal) ---
+# --- B. Pengelolaan pelayanan (internal): seperti tertulis ---
 dasar_hukum:
-  - jenis: Undang-Undang
-    nomor: "25"
-    tahun: 2009
-    tentang: Pelayanan Publik
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
 sarana_prasarana:
   - "[ISI] sarana, prasarana, dan/atau fasilitas"
 kompetensi_pelaksana:
   - "[ISI] kompetensi pelaksana"
 pengawasan_internal:
   - "[ISI] pengawasan oleh atasan langsung"
-jumlah_pelaksana:
-  - jabatan: "[ISI] jabatan"
-    jumlah: 1
+jumlah_pelaksana: "[ISI] jumlah pelaksana seperti tertulis"
 jaminan_pelayanan: "[ISI] jaminan pelayanan"
 jaminan_keamanan: "[ISI] jaminan keamanan dan keselamatan pelayanan"
 evaluasi_kinerja: "[ISI] cara dan frekuensi evaluasi kinerja pelaksana"
@@ -122,7 +123,7 @@ def new_service(root: Path, unit: str, slug: str) -> Path:
     schema_dir = Path(__file__).resolve().parent.parent / "schema" / "layanan.schema.json"
     schema = os.path.relpath(schema_dir, folder.resolve()) if schema_dir.exists() else "layanan.schema.json"
     batas = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    text = TEMPLATE.format(schema=schema, slug=slug, path=target, batas=batas)
+    text = TEMPLATE.format(schema=schema, slug=slug, path=target, batas=batas, hari_ini=dt.date.today().isoformat())
     # "x" mode: never overwrite a file a person wrote, even in a race.
     with open(target, "x", encoding="utf-8") as fh:
         fh.write(text)

@@ -140,8 +140,8 @@ def test_new_filled_in_validates(tree, capsys):
     run(["new", "uji", "isi", "--root", str(root)], capsys)
     path = root / "uji" / "isi.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('nilai: "[ISI] angka"', "nilai: 3")
-    text = text.replace('"[ISI] nomor telepon, misalnya 0548 123456"', '"0548 123456"')
+    text = text.replace('"[ISI] nomor telepon seperti tertulis"', '"0548 123456"')
+    text = text.replace('"[ISI] jangka waktu seperti tertulis"', '"Paling lambat 3 (tiga) hari kerja"')
     text = re.sub(r'"\[ISI\][^"]*"', '"Isi yang sebenarnya"', text)
     path.write_text(text, encoding="utf-8")
     code, out, _ = run(["validate", str(path)], capsys)

@@ -61,14 +61,20 @@ def _features(cat) -> set[str]:
                 f.add("overrides-component")
         groups = m.kelompok_persyaratan(d.persyaratan)
         f.add("persyaratan-groups" if groups[0].kelompok else "persyaratan-list")
+        if m.ketentuan_persyaratan(d.persyaratan):
+            f.add("persyaratan-ketentuan")
+        if d.label_asli:
+            f.add("label-asli")
         for g in groups:
             for it in g.daftar:
                 if isinstance(it, str):
                     f.add("item-text")
                     continue
-                for attr in ["salah_satu", "jumlah", "kondisi", "diperoleh_dari", "keterangan"]:
+                for attr in ["salah_satu", "jumlah", "kondisi", "diperoleh_dari", "keterangan", "masa_berlaku", "jenis"]:
                     if getattr(it, attr):
                         f.add(f"item-{attr}")
+                if any(not isinstance(x, str) for x in it.salah_satu or []):
+                    f.add("item-alternative-with-form")
                 if len(it.bentuk) > 1:
                     f.add("item-bentuk-several")
                 if not it.wajib:
@@ -76,21 +82,33 @@ def _features(cat) -> set[str]:
         variants = m.varian_prosedur(d.prosedur)
         if len(variants) > 1 or variants[0].label:
             f.add("prosedur-variants")
+        if isinstance(d.prosedur, m.ProsedurRinci) and d.prosedur.pengantar:
+            f.add("prosedur-pengantar")
         for v in variants:
-            for st in v.langkah:
+            for st in m.semua_langkah(v.langkah):
                 f.add(f"actor-{st.jenis().value}")
+                if not st.pelaksana:
+                    f.add("step-without-actor")
+                elif len(st.pelaksana) > 1:
+                    f.add("step-several-actors")
+                if st.rincian:
+                    f.add("step-rincian")
                 if st.hasil:
                     f.add("step-hasil")
                 if st.waktu:
                     f.add("step-waktu")
                 for c in st.cabang:
                     f.add("branch")
+                    if c.teks:
+                        f.add("branch-verbatim")
+                    if c.langkah:
+                        f.add("branch-nested-steps")
                     if c.selesai:
                         f.add("branch-selesai")
                     if c.ke_langkah:
                         f.add("branch-ke-langkah")
         jw = d.jangka_waktu
-        durs = [jw] + [st.waktu for v in variants for st in v.langkah if st.waktu]
+        durs = [jw, *jw.bagian] + [st.waktu for v in variants for st in v.langkah if st.waktu]
         for du in durs:
             if du.satuan:
                 f.add(f"satuan-{du.satuan.value}")
@@ -98,8 +116,12 @@ def _features(cat) -> set[str]:
                 f.add("duration-range")
             if du.maksimal:
                 f.add("duration-max")
-        if jw.sejak:
+        if jw.sejak or any(b.sejak for b in jw.bagian):
             f.add("duration-sejak")
+        if jw.bagian:
+            f.add("duration-bagian")
+        if jw.teks and jw.punya_angka():
+            f.add("duration-wording-read")
         if jw.pilihan:
             f.add("duration-pilihan")
         if jw.perpanjangan:
@@ -119,12 +141,37 @@ def _features(cat) -> set[str]:
             f.add("biaya-payer-dependent")
         if b.cara_bayar:
             f.add("biaya-cara-bayar")
+        if b.teks:
+            f.add("biaya-wording")
+        if b.ditanggung_oleh:
+            f.add("biaya-ditanggung")
         if b.gratis and b.keterangan:
             f.add("biaya-gratis-with-costs")
         if any(not isinstance(p, str) for p in d.produk):
             f.add("produk-items")
+        if any(not isinstance(p, str) and p.jika for p in d.produk):
+            f.add("produk-conditional")
         for c in d.pengaduan.saluran:
             f.add(f"channel-{c.jenis.value}")
+            if not c.nilai:
+                f.add("channel-without-value")
+            if c.platform:
+                f.add("channel-platform")
+            if c.tata_cara:
+                f.add("channel-procedure")
+        for attr in ("kriteria", "petugas", "dasar_hukum"):
+            if getattr(d.pengaduan, attr):
+                f.add(f"pengaduan-{attr}")
+        for komp in m.KOMPONEN_INTERNAL:
+            v = getattr(d, komp)
+            if isinstance(v, list) and any(isinstance(x, m.ButirUraian) for x in v):
+                f.add("uraian-nested")
+        if isinstance(d.kompetensi_pelaksana, list) and any(
+                not isinstance(k, str) and any(isinstance(x, m.ButirUraian) for x in k.kompetensi or [])
+                for k in d.kompetensi_pelaksana):
+            f.add("uraian-nested")
+        if isinstance(d.jumlah_pelaksana, m.JumlahPelaksanaRinci):
+            f.add("jumlah-pelaksana-rinci")
         if d.pengaduan.waktu_penyelesaian:
             f.add("tiered-resolution")
         if d.pengaduan.tata_cara:
@@ -163,6 +210,12 @@ EXPECTED = {
     "law-text", "law-structured", "sarana-nested", "sarana-rentan", "kompetensi-per-jabatan",
     "jumlah-pelaksana", "layanan_daring", "fkp", "peninjauan", "kode_sippn", "sinonim", "penetapan",
     "jam-override", "tempat-layanan",
+    # Shapes of real published standards (verbatim first, structure on top).
+    "persyaratan-ketentuan", "label-asli", "item-masa_berlaku", "item-jenis", "item-alternative-with-form",
+    "prosedur-pengantar", "step-without-actor", "step-several-actors", "step-rincian", "branch-verbatim",
+    "branch-nested-steps", "duration-bagian", "duration-wording-read", "biaya-wording", "biaya-ditanggung",
+    "produk-conditional", "channel-without-value", "channel-platform", "channel-procedure", "pengaduan-kriteria",
+    "pengaduan-petugas", "pengaduan-dasar_hukum", "uraian-nested", "jumlah-pelaksana-rinci",
 }
 
 

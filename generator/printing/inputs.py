@@ -104,7 +104,7 @@ def layanan_in(svc: Any, site_url: str) -> LayananIn:
 def identitas(catalog: Any) -> Identitas:
     ins = catalog.instansi
     nama = ins.nama if ins else ""
-    wilayah = ins.wilayah if ins else ""
+    wilayah = (ins.wilayah or "") if ins else ""
     logo = None
     logo_hash = ""
     if ins and ins.logo:
