@@ -20,7 +20,7 @@ One run:
 4. prints a table, marks each target ``met`` or ``MISSED``, and overwrites the record
    (docs/benchmarks/validate.md) with the figures, the date and the machine.
 
-Targets (issue 2): (b)/(a) <= 2.0 and peak memory of the validate run <= 300 MB, for
+Targets (issue 7): (b)/(a) <= 1.2 and peak memory of the validate run <= 300 MB, for
 10,000 service files. Timings are never asserted: the exit status is 0 whether a
 target is met or missed (non-zero only if the benchmark itself cannot run, or the
 corpus does not validate cleanly, which would make the figures meaningless).
@@ -45,7 +45,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
-TARGET_RATIO = 2.0
+TARGET_RATIO = 1.2  # issue 7: at most 1.2x a bare CSafeLoader parse
 TARGET_MB = 300.0
 RECORD = REPO / "docs" / "benchmarks" / "validate.md"
 
@@ -79,10 +79,11 @@ def baseline(root: Path) -> int:
 
 
 def validate(root: Path) -> int:
-    """(b) What `standar validate ROOT` does, in process. Returns the number of findings."""
+    """(b) What `standar validate ROOT` does, in process. Returns the number of errors and
+    warnings (compliance notes are computed too, and counted only in the record)."""
     from generator.catalog import validate_paths
 
-    return len(validate_paths([root]))
+    return sum(1 for f in validate_paths([root]) if f.severity != "catatan")
 
 
 # --------------------------------------------------------------------------------------

@@ -254,6 +254,10 @@ _Dumper.add_representer(
 )
 
 
+_KATA_ANGKA = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
+               9: "sembilan", 10: "sepuluh", 14: "empat belas"}
+
+
 def _dump(header: str, data: dict) -> str:
     body = yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
@@ -395,6 +399,9 @@ class _Gen:
             return f"paling lama {hari} hari kerja" if self.chance(0.5) else f"{hari} hari kerja"
         if form < 0.5:
             return f"{hari}-{hari + self.r.randint(1, 5)} hari kerja"
+        if form < 0.6:  # the wording of a published decree, read by the model
+            kata = _KATA_ANGKA.get(hari)
+            return f"Paling lambat {hari}{f' ({kata})' if kata else ''} hari kerja sejak berkas dinyatakan lengkap."
         d: dict[str, Any] = {"nilai": hari, "satuan": "hari kerja"}
         if self.chance(0.6):
             d["maksimal"] = "ya"
@@ -445,8 +452,10 @@ class _Gen:
                 b["satuan"] = self.pick(_SATUAN_TARIF)
         elif form < 0.92:
             b["tarif"] = [self.tarif(0) for _ in range(self.r.randint(2, 6))]
-        else:
+        elif form < 0.96:
             b["rumus"] = "Retribusi = Luas Total Bangunan × Indeks Terintegrasi × Harga Satuan Retribusi"
+        else:  # a reference without an amount, as many published standards write it
+            return f"Retribusi dipungut sesuai {self.perda()}"
         b["dasar_hukum"] = self.perda()
         if self.chance(0.6):
             b["cara_bayar"] = self.some(_CARA_BAYAR, 1, 3)

@@ -490,3 +490,14 @@ def test_tariff_row_price():
     assert m.Tarif(nama="BPJS", gratis=True).harga() == "Gratis"
     assert m.Tarif(nama="Gedung", rincian=[m.Tarif(nama="Ruang", jumlah=0)]).harga() == ""
     assert m.tanggal_id(dt.date(2026, 1, 5)) == "5 Januari 2026"
+
+
+def test_component_missing_from_the_copy_is_told_apart_from_one_the_standard_lacks(tree):
+    text = SERVICE.replace("produk: Surat keterangan\n", "") + (
+        "sumber:\n  url: https://sippn.menpan.go.id/x\n  tidak_tersedia: [produk]\n")
+    cat = svc(tree, text)
+    assert cat.ok, cat.findings
+    d = cat.services[0].data
+    assert d.kosong("produk") == m.TIDAK_TERSEDIA and d.kosong("pengawasan_internal") == m.TIDAK_DICANTUMKAN
+    (f,) = by_code(svc(tree, text.replace("[produk]", "[produkk]")), "komponen-tidak-dikenal")
+    assert "produkk" in f.message and "produk" in f.message

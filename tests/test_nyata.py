@@ -119,3 +119,42 @@ def test_missing_components_are_shown_as_such(standar):
     for k in m.KOMPONEN:
         if getattr(s.data, k) is None:
             assert html.escape(s.data.kosong(k), quote=False) in page, k
+
+
+def test_staff_guide_examples_are_real_wordings_written_the_way_the_validator_accepts():
+    import yaml as _yaml
+
+    from generator.site.guide import CONTOH_NYATA
+    from generator.yamlsafe import load_bytes
+
+    assert set(CONTOH_NYATA) == set(m.KOMPONEN)
+    def kalimat(x):  # every text, and each step's actor joined to its sentence as published
+        if isinstance(x, dict):
+            if isinstance(x.get("pelaksana"), str) and isinstance(x.get("uraian"), str):
+                yield f"{x['pelaksana']} {x['uraian']}"
+            for v in x.values():
+                yield from kalimat(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from kalimat(v)
+        elif isinstance(x, str):
+            yield x
+
+    korpus = rapat(" | ".join(t for p in NYATA.rglob("*.yaml")
+                              for t in kalimat(_yaml.safe_load(p.read_text(encoding="utf-8")))))
+    for komp, (tertulis, sumber, snippet) in CONTOH_NYATA.items():
+        # The wording shown is in the corpus (its items, between the guide's "...", ";" and ":").
+        for bagian in re.split(r"\.\.\.|[;:]|, (?=[A-Z])", tertulis):
+            bagian = bagian.strip(" .:")
+            if len(bagian) > 3:
+                assert rapat(bagian) in korpus, (komp, bagian)
+        loaded = load_bytes(snippet.encode("utf-8"), f"panduan:{komp}")
+        assert not loaded.findings, (komp, loaded.findings)
+        assert getattr(m.Komponen.model_validate(loaded.data), komp) is not None
+
+
+def test_readme_table_of_the_corpus_is_current():
+    from tests.laporan_nyata import tabel
+
+    readme = (NYATA.parent.parent / "README.md").read_text(encoding="utf-8")
+    assert tabel() in readme, "run: python -m tests.laporan_nyata and update the README table"

@@ -181,6 +181,101 @@ class _Pembaca:
         return out
 
 
+# For each component: one wording seen in a real published standard (the corpus in
+# tests/nyata/, with its source), and how to write it. The snippets are checked by
+# tests against the model, so the guide never shows a form the validator refuses.
+CONTOH_NYATA: dict[str, tuple[str, str, str]] = {
+    "persyaratan": (
+        "BPJS: FC KK, FC KTP, FC Kartu BPJS, Kartu Berobat; UMUM: FC KTP, FC KK, Kartu berobat",
+        "RSUD Ciamis, Pelayanan IGD Triage",
+        "persyaratan:\n  - kelompok: BPJS\n    daftar: [FC KK, FC KTP, FC Kartu BPJS, Kartu Berobat]\n"
+        "  - kelompok: UMUM\n    daftar: [FC KTP, FC KK, Kartu berobat]",
+    ),
+    "prosedur": (
+        "Pemohon informasi dapat menyampaikan permohonan informasi ...; Melakukan registrasi berkas permohonan "
+        "informasi publik",
+        "Pemerintah Kota Pematangsiantar (SIPPN), Permohonan Informasi Publik",
+        "prosedur:\n  - pelaksana: Pemohon informasi\n    uraian: dapat menyampaikan permohonan informasi ...\n"
+        "  - Melakukan registrasi berkas permohonan informasi publik   # tanpa pelaksana: kalimatnya saja",
+    ),
+    "jangka_waktu": (
+        "3 (tiga) hari",
+        "Dinas Sosial Kabupaten Indragiri Hilir",
+        "jangka_waktu: 3 (tiga) hari   # seperti tertulis; 'hari' tanpa kerja/kalender diterima (peringatan)",
+    ),
+    "biaya": (
+        "Retribusi dipungut Berdasarkan Peraturan Daerah",
+        "Pemerintah Kota Metro (SIPPN), Persetujuan Bangunan Gedung",
+        "biaya: Retribusi dipungut Berdasarkan Peraturan Daerah   # tanpa angka pun boleh",
+    ),
+    "produk": (
+        "Pembuatan Kartu Anggota Perpustakaan; Perpanjangan Kartu Anggota",
+        "Pemerintah Kabupaten Agam (SIPPN), Keanggotaan Perpustakaan",
+        "produk:\n  - Pembuatan Kartu Anggota Perpustakaan\n  - Perpanjangan Kartu Anggota",
+    ),
+    "pengaduan": (
+        "Instagram: dkipbulungan; SPAN Lapor: lapor.go.id",
+        "Diskominfo Kabupaten Bulungan, Pengelolaan Sistem Informasi",
+        "pengaduan:\n  saluran:\n    - jenis: media_sosial\n      platform: Instagram\n      nilai: dkipbulungan\n"
+        "    - jenis: sp4n_lapor\n      label: SPAN Lapor\n      nilai: lapor.go.id\n"
+        "    - jenis: kotak_saran   # tanpa nilai bila standar tidak menyebut letaknya",
+    ),
+    "dasar_hukum": (
+        "Undang-undang No. 25 Tahun 2009 tentang Pelayanan Publik.",
+        "Diskominfo Kabupaten Bulungan",
+        "dasar_hukum:\n  - Undang-undang No. 25 Tahun 2009 tentang Pelayanan Publik.",
+    ),
+    "sarana_prasarana": (
+        "Instalasi Gawat Darurat ... memiliki fasilitas yang terdiri dari : 1 Ruang Triage ...",
+        "RSUD Ciamis, Pelayanan IGD Triage",
+        "sarana_prasarana:\n  - nama: \"Instalasi Gawat Darurat ... memiliki fasilitas yang terdiri dari :\"\n"
+        "    rincian:\n      - 1 Ruang Triage",
+    ),
+    "kompetensi_pelaksana": (
+        "Memiliki pengetahuan di bidang pengelolaan server dan jaringan internet",
+        "Diskominfo Kabupaten Bulungan",
+        "kompetensi_pelaksana:\n  - Memiliki pengetahuan di bidang pengelolaan server dan jaringan internet",
+    ),
+    "pengawasan_internal": (
+        "Kegiatan Audit Mutu Internal ISO 9001:2015",
+        "Diskominfo Kabupaten Bulungan",
+        "pengawasan_internal:\n  - \"Kegiatan Audit Mutu Internal ISO 9001:2015\"   # tanda kutip: ada titik dua",
+    ),
+    "jumlah_pelaksana": (
+        "... dilakukan 2 orang perawat dan 1 orang dokter . 2 orang petugas administrasi ...",
+        "RSUD Ciamis, Pelayanan IGD Triage",
+        "jumlah_pelaksana: \"... dilakukan 2 orang perawat dan 1 orang dokter . 2 orang petugas administrasi ...\"\n"
+        "# jangan menjumlahkan sendiri; rincian per jabatan boleh ditambahkan bila standar memuatnya",
+    ),
+    "jaminan_pelayanan": (
+        "Adanya SPM; Adanya SPO; Sarana dan Prasarana Pendukung",
+        "RSUD Ciamis, Pelayanan IGD Triage",
+        "jaminan_pelayanan:\n  - Adanya SPM\n  - Adanya SPO\n  - Sarana dan Prasarana Pendukung",
+    ),
+    "jaminan_keamanan": (
+        "CCTV di area publik.",
+        "BBPPMPV Seni dan Budaya (Kemendikbudristek), Penyewaan Fasilitas",
+        "jaminan_keamanan:\n  - CCTV di area publik.",
+    ),
+    "evaluasi_kinerja": (
+        "Evaluasi kinerja pelaksana dilaksanakan secara berkala berdasarkan evaluasi internal,hasil IKM, dan kotak "
+        "kepuasan pasien.",
+        "RSUD Ciamis, Pelayanan IGD Triage",
+        "evaluasi_kinerja: Evaluasi kinerja pelaksana dilaksanakan secara berkala berdasarkan evaluasi internal,hasil "
+        "IKM, dan kotak kepuasan pasien.",
+    ),
+}
+
+
+def contoh_nyata() -> list[dict[str, str]]:
+    """The table of the guide's 'copy a published standard' section, in legal order."""
+    return [
+        {"kunci": k, "label": m.LABEL_KOMPONEN[k], "tertulis": t, "sumber": src, "yaml": y}
+        for k in m.KOMPONEN
+        for (t, src, y) in [CONTOH_NYATA[k]]
+    ]
+
+
 def panduan() -> list[Bagian]:
     """Sections: the three kinds of file, then every nested object they use."""
     bagian: list[Bagian] = []

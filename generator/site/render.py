@@ -517,7 +517,7 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         _halaman(
             r, "panduan-petugas.md", "panduan-petugas/", "Panduan petugas", "panduan.html.j2",
             "Cara menulis standar pelayanan: arti setiap isian beserta contohnya.",
-            bagian=guide.panduan(), komponen_publik=m.KOMPONEN_PUBLIK,
+            bagian=guide.panduan(), komponen_publik=m.KOMPONEN_PUBLIK, contoh_nyata=guide.contoh_nyata(),
         )
     )
     for h in halaman:
