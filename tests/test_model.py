@@ -310,6 +310,7 @@ def test_several_numbers_in_one_entry_each_get_a_link():
         ("website", "http://uji.go.id", "http-tidak-aman", "peringatan"),
         ("website", "uji.go.id", "tanpa-https", "peringatan"),
         ("media_sosial", "@dinasuji", "akun-tanpa-platform", "peringatan"),
+        ("website", "@dinasuji", "akun-media-sosial", "peringatan"),
         # A link that would run code is refused.
         ("sp4n_lapor", "javascript:alert(1)", "tautan-tidak-aman", "galat"),
     ],
@@ -501,3 +502,12 @@ def test_component_missing_from_the_copy_is_told_apart_from_one_the_standard_lac
     assert d.kosong("produk") == m.TIDAK_TERSEDIA and d.kosong("pengawasan_internal") == m.TIDAK_DICANTUMKAN
     (f,) = by_code(svc(tree, text.replace("[produk]", "[produkk]")), "komponen-tidak-dikenal")
     assert "produkk" in f.message and "produk" in f.message
+
+
+def test_an_error_in_one_component_does_not_hide_the_findings_of_the_others(tree):
+    text = SERVICE.replace("biaya: Gratis", "biaya:\n  jumlah: lima puluh ribu").replace(
+        "paling lama 1 hari kerja", '"3 (tiga) hari"')
+    cat = svc(tree, text)
+    codes = {f.code for f in cat.findings}
+    assert {"rupiah-tidak-terbaca", "hari-tanpa-jenis"} <= codes  # the galat and the other component's warning
+    assert not cat.services  # a file with a galat is never published

@@ -219,6 +219,10 @@ class Saluran(Dasar):
                                  "bila standar menyebutnya.")]
                     return []
                 if tautan_web(v) is None:
+                    if v.startswith("@") and self.jenis != JenisSaluran.media_sosial:
+                        return [("akun-media-sosial",
+                                 f"'{v}' tampaknya akun media sosial. Tulis jenis: media_sosial, platform: (misalnya "
+                                 "Instagram), dan nilai: nama akunnya.")]
                     if self.jenis == JenisSaluran.media_sosial and not self.platform:
                         return [("akun-tanpa-platform",
                                  f"'{v}' ditampilkan sebagai teks. Untuk akun media sosial, tulis platform: "
