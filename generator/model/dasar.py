@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 
@@ -299,6 +299,25 @@ def daftar_kalimat(items: list[str], kata: str = "atau") -> str:
     if len(items) == 2:
         return f"{items[0]} {kata} {items[1]}"
     return ", ".join(items[:-1]) + f", {kata} {items[-1]}"
+
+
+class Pejabat(Dasar):
+    """A named official: who signs a maklumat or a decree."""
+
+    jabatan: Optional[Teks] = Field(None, description="Jabatan.", examples=["Kepala Dinas Komunikasi dan Informatika"])
+    nama: Optional[Teks] = Field(None, description="Nama lengkap dengan gelar.", examples=["Nama Pejabat, S.Kom."])
+    pangkat: Optional[Teks] = Field(None, description="Pangkat/golongan.", examples=["Pembina Utama Muda (IV/c)"])
+    nip: Optional[Teks] = Field(None, description="NIP.", examples=["19700101 199003 1 001"])
+
+    @model_validator(mode="after")
+    def _ada_isi(self) -> "Pejabat":
+        if not (self.nama or self.jabatan):
+            raise PydanticCustomError("pejabat_kosong", "Tulis paling sedikit jabatan: atau nama:.")
+        return self
+
+    def teks(self) -> str:
+        """'Kepala Dinas ..., Nama, Pangkat, NIP ...' from the parts given."""
+        return ", ".join(x for x in (self.jabatan, self.nama, self.pangkat, self.nip and f"NIP {self.nip}") if x)
 
 
 class Sumber(Dasar):

@@ -16,6 +16,7 @@ from .dasar import (
     Dasar,
     DaftarTeks,
     Jam,
+    Pejabat,
     Sumber,
     TanggalLonggar,
     Teks,
@@ -151,19 +152,6 @@ LABEL_STATUS = {
     Status.dicabut: "Dicabut — tidak berlaku lagi",
     Status.contoh: "Contoh — data ilustrasi, bukan keputusan pemerintah",
 }
-
-
-class Pejabat(Dasar):
-    jabatan: Optional[Teks] = Field(None, description="Jabatan.", examples=["Kepala Dinas Komunikasi dan Informatika"])
-    nama: Optional[Teks] = Field(None, description="Nama lengkap dengan gelar.", examples=["Nama Pejabat, S.Kom."])
-    pangkat: Optional[Teks] = Field(None, description="Pangkat/golongan.", examples=["Pembina Utama Muda (IV/c)"])
-    nip: Optional[Teks] = Field(None, description="NIP.", examples=["19700101 199003 1 001"])
-
-    @model_validator(mode="after")
-    def _ada_isi(self) -> "Pejabat":
-        if not (self.nama or self.jabatan):
-            raise PydanticCustomError("pejabat_kosong", "Tulis paling sedikit jabatan: atau nama:.")
-        return self
 
 
 class Penetapan(Dasar):

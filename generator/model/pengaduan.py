@@ -21,6 +21,7 @@ from .dasar import (
     SKEMA_RE,
     Dasar,
     DaftarTeks,
+    Pejabat,
     Teks,
     Uraian,
     tautan_web,
@@ -252,24 +253,13 @@ class WaktuPenyelesaian(Dasar):
     keterangan: Optional[Teks] = Field(None, description="Keterangan.")
 
 
-class Petugas(Dasar):
-    """The officer in charge of complaints (or another named official)."""
+class Petugas(Pejabat):
+    """The officer in charge of complaints."""
 
-    nama: Optional[Teks] = Field(None, description="Nama lengkap dengan gelar.", examples=["Nama Pejabat, S.Kom."])
-    jabatan: Optional[Teks] = Field(None, description="Jabatan.", examples=["Kepala Subbagian Umum"])
-    pangkat: Optional[Teks] = Field(None, description="Pangkat/golongan.", examples=["Penata Tingkat I (III/d)"])
-    nip: Optional[Teks] = Field(None, description="NIP.", examples=["19700101 199003 1 001"])
     kontak: Optional[Teks] = Field(None, description="Kontak petugas.", examples=["0812-3456-7890"])
 
-    @model_validator(mode="after")
-    def _ada_isi(self) -> "Petugas":
-        if not (self.nama or self.jabatan):
-            raise PydanticCustomError("petugas_kosong", "Tulis paling sedikit nama: atau jabatan:.")
-        return self
-
     def teks(self) -> str:
-        bagian = [x for x in (self.jabatan, self.nama, self.pangkat, self.nip and f"NIP {self.nip}", self.kontak) if x]
-        return ", ".join(bagian)
+        return ", ".join(x for x in (super().teks(), self.kontak) if x)
 
 
 def _pengaduan_masuk(v: Any) -> Any:
