@@ -158,8 +158,9 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
     nomor_telp = _nomor(telp) if telp else None
     if nomor_telp:
         loket["servicePhone"] = {"@type": "ContactPoint", "telephone": nomor_telp}
-    for ch in [loket] + ([{"@type": "ServiceChannel", "name": "Layanan daring", "serviceUrl": d.layanan_daring}]
-                         if d.layanan_daring else []):
+    daring_url = m.tautan_web(d.layanan_daring) if d.layanan_daring else None
+    for ch in [loket] + ([{"@type": "ServiceChannel", "name": "Layanan daring", "serviceUrl": daring_url}]
+                         if daring_url else []):
         if iso:
             ch["processingTime"] = iso
         if waktu:

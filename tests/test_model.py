@@ -511,3 +511,50 @@ def test_an_error_in_one_component_does_not_hide_the_findings_of_the_others(tree
     codes = {f.code for f in cat.findings}
     assert {"rupiah-tidak-terbaca", "hari-tanpa-jenis"} <= codes  # the galat and the other component's warning
     assert not cat.services  # a file with a galat is never published
+
+
+@pytest.mark.parametrize(
+    "teks, bacaan",
+    [
+        ("2 x 24 jam", {"nilai": 48, "satuan": "jam"}),
+        ("1 jam 30 menit", {"nilai": 90, "satuan": "menit"}),
+        ("1.440 menit", {"nilai": 1440, "satuan": "menit"}),
+        ("Jangka waktu penyelesaian pelayanan adalah 3 hari kerja", {"nilai": 3, "satuan": "hari kerja"}),
+        ("Pelayanan dalam jaringan 15 menit", {"nilai": 15, "satuan": "menit"}),  # "dalam" is not "maksimal"
+        ("dalam waktu 3 hari kerja", {"nilai": 3, "satuan": "hari kerja", "maksimal": True}),
+        ("12 jam x 2", {}),  # for the editor to say
+        ("1 hari s/d 2 hari kerja", {}),  # working and calendar days cannot be compared
+        ("Paling lambat 1 hari Penerbitan PBG, Paling Lambat 3 hari Penerbitan SLF", {}),  # two durations
+    ],
+)
+def test_published_durations_are_read_or_left_as_written(teks, bacaan):
+    assert m.baca_durasi(teks) == bacaan
+
+
+@pytest.mark.parametrize("teks", ["1" + " " * 5000 + "!", "3 hari sejak a" + " " * 40000 + "b", "1 " * 50000,
+                                  "Rp 0,00 " * 16 + "x"])
+def test_hostile_durations_and_values_do_not_hang(teks):
+    # Inputs that made earlier regexes backtrack for minutes (found in review): they are
+    # read, quickly, as no duration, not free, and no phone link.
+    assert m.baca_durasi(teks) == {} and not m.teks_gratis(teks)
+    assert not [h for _, h in m.Saluran(jenis="telepon", nilai=teks).bagian_nilai() if h]
+
+
+@pytest.mark.parametrize(
+    "nilai, tautan",
+    [
+        ("0541-123456 (08.00-16.00 WITA)", ["tel:+62541123456"]),
+        ("Senin-Jumat (07.30-16.00)", []),
+        ("1500 400", ["tel:1500400"]),
+        ("(0725) 49638,49313", ["tel:+6272549638"]),
+    ],
+)
+def test_phone_links_only_for_numbers(nilai, tautan):
+    assert [h for _, h in m.Saluran(jenis="telepon", nilai=nilai).bagian_nilai() if h] == tautan
+
+
+@pytest.mark.parametrize("alamat", ['https://contoh.go.id/"><svg/onload=alert(1)>', "javascript:alert(1)",
+                                    "https://contoh.go.id/<script>"])
+def test_a_web_address_that_could_break_out_of_a_link_is_refused(tree, alamat):
+    cat = svc(tree, SERVICE + f"layanan_daring: '{alamat}'\n")
+    assert not cat.ok and {f.code for f in cat.findings} & {"url-tidak-sah", "tautan-tidak-aman"}

@@ -16,19 +16,36 @@ from pydantic_core import PydanticCustomError
 
 from .dasar import Dasar, DaftarTeks, Rupiah, Teks, TeksAtau, YaTidak, rupiah, satu_jadi_daftar
 
-# Every wording of "free" seen in published standards.
-_GRATIS_RE = re.compile(
-    r"^[\s\-–]*(?:(?:gratis|free|nihil|tidak\s+ada(?:\s+biaya)?|tanpa\s+biaya|tidak\s+berbayar|"
-    r"(?:tidak|tanpa)\s+(?:di\s*)?pungut(?:\s+biaya)?|tidak\s+dikenakan\s+biaya|"
-    r"tidak\s+dipungut\s+biaya|rp\.?\s*0(?:[,.]0+)?(?:\s*,?-)?|0)"
-    r"[\s()/,.;:\-–]*)+$",
-    re.IGNORECASE,
+# Every wording of "free" seen in published standards, as word sequences: a fee text is
+# free when it is made only of these (punctuation ignored) and says so at least once.
+_FRASA_GRATIS = sorted(
+    (tuple(f.split()) for f in (
+        "gratis", "free", "nihil", "tidak ada biaya", "tidak ada", "tanpa biaya", "tidak berbayar",
+        "tidak dipungut biaya", "tidak dipungut", "tanpa dipungut biaya", "tanpa dipungut", "tidak di pungut biaya",
+        "tidak di pungut", "tidak dikenakan biaya", "tidak dikenakan", "tanpa pungutan", "tidak ada pungutan",
+        "biaya", "rp",
+    )),
+    key=len, reverse=True,
 )
+_BUKAN_PENANDA = {("biaya",), ("rp",)}  # allowed around the words, but say nothing by themselves
 
 
 def teks_gratis(s: str) -> bool:
     """'Gratis', 'Tidak dipungut biaya (gratis)', 'Rp. 0,- / tidak dipungut biaya', ..."""
-    return bool(_GRATIS_RE.match(s))
+    kata = re.sub(r"[^\w]+", " ", s.lower()).split()
+    if not kata or len(kata) > 30:
+        return False
+    i, ada = 0, False
+    while i < len(kata):
+        if set(kata[i]) == {"0"}:  # Rp 0, 0,00
+            i, ada = i + 1, True
+            continue
+        f = next((f for f in _FRASA_GRATIS if tuple(kata[i:i + len(f)]) == f), None)
+        if f is None:
+            return False
+        i += len(f)
+        ada = ada or f not in _BUKAN_PENANDA
+    return ada
 
 
 def _biaya_masuk(v: Any) -> Any:
@@ -139,7 +156,8 @@ class Biaya(Dasar):
 
     def teks_ringkas(self) -> str:
         if self.teks:
-            return self.teks.strip()
+            satuan = f" ({self.satuan})" if self.satuan and self.jumlah is None else ""
+            return self.teks.strip() + satuan
         if self.adalah_gratis():
             return "Gratis (tidak dipungut biaya)"
         if self.jumlah is not None:

@@ -129,6 +129,8 @@ def tautan_web(v: str) -> Optional[str]:
     """A safe web link for an address as written: https/http kept, a bare host name
     gets https://; anything else (other schemes, prose) gives None."""
     s = v.strip()
+    if any(c in s for c in "\"'<>`"):
+        return None
     if URL_RE.match(s):
         # "http://dinsos@inhilkab.go.id" is an e-mail address typed as a web address:
         # a login name in a link misleads, so no link.
@@ -289,6 +291,11 @@ def kecil_awal(s: str) -> str:
     if sum(ch.isupper() for ch in kata) > 1:
         return s
     return s[0].lower() + s[1:]
+
+
+def kapital(s: str) -> str:
+    """First letter upper-case (a wording that starts a sentence on a poster)."""
+    return s[:1].upper() + s[1:] if s else s
 
 
 def daftar_kalimat(items: list[str], kata: str = "atau") -> str:

@@ -60,21 +60,29 @@ _ISO = {
 _MAKS = (r"paling\s+lama|paling\s+lambat|selambat[\s-]*lambatnya|maksimal|maksimum|maks\.?|max\.?|"
          r"tidak\s+lebih\s+dari|kurang\s+dari|dalam\s+waktu|dalam")
 _KIRA = r"±|\+/-|\+-|kurang\s+lebih|lebih\s+kurang|sekitar|kira-kira|kira\s+kira|rata-rata"
-_SATUAN = (r"detik|dtk|menit|mnt|jam|hari\s+kerja|hari\s+kalender|hari\s+kerja\s+efektif|hari|hk|"
+_SATUAN = (r"detik|dtk|menit|mnt|jam|hari\s+kerja\s+efektif|hari\s+kerja|hari\s+kalender|hari|hk|"
            r"minggu|pekan|bulan|tahun")
 _ANGKA = r"\d+(?:[.,]\d+)?"
+# Read after whitespace is collapsed to single spaces (so " ?" never has a choice to
+# make) and on at most _PANJANG characters: no backtracking blow-up on any input.
 _DURASI_RE = re.compile(
-    rf"^(?P<pre>[^\d]*?)"
-    rf"(?P<a>{_ANGKA})\s*(?:[x×]\s*(?P<kali>{_ANGKA}))?\s*(?P<sa>{_SATUAN})?\s*"
-    rf"(?:(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|⇒|->)\s*"
-    rf"(?P<b>{_ANGKA})\s*(?:[x×]\s*(?P<kalib>{_ANGKA}))?\s*)?"
+    rf"^(?P<pre>[^\d]{{0,80}}?)"
+    rf"(?P<a>{_ANGKA}) ?(?:[x×] ?(?P<kali>{_ANGKA}))? ?(?P<sa>{_SATUAN})? ?"
+    rf"(?:(?:-|–|—|s\.? ?/? ?d\.?|sampai(?: dengan)?|hingga|⇒|->) ?"
+    rf"(?P<b>{_ANGKA}) ?(?:[x×] ?(?P<kalib>{_ANGKA}))? ?)?"
     rf"(?P<sb>{_SATUAN})\b(?P<ekor>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_PANJANG = 300
+# "1 jam 30 menit", "2 (dua) jam 30 menit": one duration in minutes.
+_JAM_MENIT = re.compile(r"(\d+) ?jam ?(\d+) ?menit", re.IGNORECASE)
 # "3 (tiga)", "14 (empat belas)": the number written in words as well.
 _TERBILANG = re.compile(r"(\d)\s*\(\s*[a-z][a-z\s-]*\)", re.IGNORECASE)
-_SEJAK = re.compile(r"^[\s,;]*(?:dihitung\s+|terhitung\s+)?(?P<kata>sejak|setelah|dari)\s+(?P<isi>.+?)\s*$",
+_SEJAK = re.compile(r"^[ ,;]*(?:dihitung |terhitung )?(?P<kata>sejak|setelah|dari) (?P<isi>.+)$",
                     re.IGNORECASE | re.DOTALL)
+# A qualifier right before the number ("paling lama 3 ...", "± 15 ..."), not a word elsewhere.
+_MAKS_AKHIR = re.compile(rf"(?<![a-z])(?:{_MAKS}) ?(?:(?:{_KIRA}) ?)?$", re.IGNORECASE)
+_KIRA_AKHIR = re.compile(rf"(?:(?<![a-z])|(?<=[±\-]))(?:{_KIRA}) ?(?:(?:{_MAKS}) ?)?$", re.IGNORECASE)
 
 
 def _satuan(s: Optional[str]) -> Optional[str]:
@@ -88,6 +96,8 @@ def _satuan(s: Optional[str]) -> Optional[str]:
 
 
 def _angka(s: str) -> float | int:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):  # "1.440": a thousands separator
+        s = s.replace(".", "")
     f = float(s.replace(",", "."))
     return int(f) if f.is_integer() else f
 
@@ -98,14 +108,18 @@ def baca_durasi(teks: str) -> dict[str, Any]:
     Reads "Paling lambat 3 (tiga) hari kerja.", "± 15 Menit", "1x24 jam", "2×24 jam",
     "30 detik – 1 menit", "10-15 menit", "14 hari sejak berkas lengkap".
     """
-    t = _TERBILANG.sub(r"\1", teks.strip())
+    if len(teks) > _PANJANG:
+        return {}
+    t = " ".join(teks.split())
+    t = _TERBILANG.sub(r"\1", t)
     t = re.sub(r"[“”\"'‘’]", "", t).rstrip(" .")
+    t = _JAM_MENIT.sub(lambda j: f"{int(j.group(1)) * 60 + int(j.group(2))} menit", t)
     m = _DURASI_RE.match(t)
-    if not m or len(m.group("pre")) > 40:
+    if not m:
         return {}
     ekor = m.group("ekor").strip()
-    if re.search(rf"\d\s*(?:{_SATUAN})\b", ekor, re.IGNORECASE):
-        return {}  # two durations in one sentence: which one is the service's is for the editor to say
+    if re.search(rf"\d ?(?:{_SATUAN})\b", ekor, re.IGNORECASE) or re.match(r"[x×*] ?\d", ekor):
+        return {}  # two durations in one sentence, or "12 jam x 2": for the editor to say
     d: dict[str, Any] = {}
     a = _angka(m.group("a")) * (_angka(m.group("kali")) if m.group("kali") else 1)
     sb = _satuan(m.group("sb"))
@@ -115,19 +129,21 @@ def baca_durasi(teks: str) -> dict[str, Any]:
         sa = _satuan(m.group("sa"))
         if sa and sa != sb:
             d["satuan_dari"] = sa
+        if a * _DETIK[Satuan(sa or sb)] > b * _DETIK[Satuan(sb)]:
+            return {}  # "1 hari s/d 2 hari kerja": not a range we can compare
     else:
         if m.group("sa"):  # "5 menit 10 ..."? not a duration we can read
             return {}
         d.update(nilai=a, satuan=sb)
     pre = (m.group("pre") or "").lower()
-    if re.search(_MAKS, pre, re.IGNORECASE):
+    if _MAKS_AKHIR.search(pre):
         d["maksimal"] = True
-    if re.search(_KIRA, pre, re.IGNORECASE):
+    if _KIRA_AKHIR.search(pre):
         d["kira_kira"] = True
     if ekor:
         s = _SEJAK.match(ekor)
         if s and s.group("kata").lower() == "sejak":
-            d["sejak"] = s.group("isi").rstrip(".")
+            d["sejak"] = s.group("isi").strip().rstrip(".")
     return d
 
 
@@ -195,9 +211,8 @@ class _DurasiDasar(Dasar):
             raise PydanticCustomError(
                 "durasi_tanpa_satuan", "Jangka waktu memerlukan satuan:, misalnya satuan: hari kerja."
             )
-        if self.dari is not None and self.sampai is not None and self.satuan is not None:
-            awal = self.dari * _DETIK[self.satuan_dari or self.satuan]
-            if awal > self.sampai * _DETIK[self.satuan]:
+        if self.dari is not None and self.sampai is not None and self.satuan is not None and self.satuan_dari is None:
+            if self.dari > self.sampai:
                 raise PydanticCustomError(
                     "durasi_rentang_terbalik", "Pada rentang waktu, dari: harus lebih kecil dari sampai:."
                 )
@@ -244,10 +259,13 @@ class _DurasiDasar(Dasar):
             return self._dari_struktur()
         return ""
 
-    def teks_ringkas(self) -> str:
+    def teks_ringkas(self, keterangan: bool = True) -> str:
+        """The wording, with ``sejak`` (always shown) and, for a part of a duration, its note."""
         t = self.teks_inti()
         if self.sejak and self.sejak.lower() not in t.lower():
             t = t.rstrip(".") + f" sejak {self.sejak}"
+        if keterangan and self.keterangan:
+            t += f" ({self.keterangan})"
         return t
 
 
@@ -259,11 +277,11 @@ class PilihanDurasi(_DurasiDasar):
         examples=["kelahiran dilaporkan paling lama 60 hari sejak tanggal lahir"],
     )
 
-    def teks_ringkas(self) -> str:
-        t = super().teks_ringkas()
+    def teks_ringkas(self, keterangan: bool = True) -> str:
+        t = super().teks_ringkas(keterangan=False)
         if self.jika.lower() not in t.lower():
             t = f"{t} jika {kecil_awal(self.jika)}"
-        return t + (f" ({self.keterangan})" if self.keterangan else "")
+        return t + (f" ({self.keterangan})" if keterangan and self.keterangan else "")
 
 
 class BagianDurasi(_DurasiDasar):
@@ -271,10 +289,10 @@ class BagianDurasi(_DurasiDasar):
 
     nama: Teks = Field(..., description="Tahap atau bagian layanan yang diukur.", examples=["Door to doctor"])
 
-    def teks_ringkas(self) -> str:
-        t = super().teks_ringkas()
+    def teks_ringkas(self, keterangan: bool = True) -> str:
+        t = super().teks_ringkas(keterangan=False)
         t = f"{self.nama}: {t}" if t else self.nama
-        return t + (f" ({self.keterangan})" if self.keterangan else "")
+        return t + (f" ({self.keterangan})" if keterangan and self.keterangan else "")
 
 
 DurasiSederhana = Annotated[_DurasiDasar, BeforeValidator(_durasi_masuk)]
@@ -347,15 +365,17 @@ class Durasi(_DurasiDasar):
         semua = [self, *self._bagian_semua(), self.perpanjangan, self.waktu_tunggu]
         return any(d is not None and Satuan.hari in (d.satuan, d.satuan_dari) for d in semua)
 
-    def teks_ringkas(self) -> str:
+    def teks_ringkas(self, keterangan: bool = False) -> str:
+        """Everything about the whole duration in one sentence; its own ``keterangan``
+        is shown beside it by the templates (``keterangan=True`` adds it here)."""
         bagian = []
-        inti = _DurasiDasar.teks_ringkas(self) if self.teks_inti() else ""
+        inti = _DurasiDasar.teks_ringkas(self, keterangan=False) if self.teks_inti() else ""
         if inti:
             bagian.append(inti)
         tertulis = inti.lower()
         for p in self._bagian_semua():
             t = p.teks_ringkas()
-            if not (self.teks and (p.teks or "").lower() in tertulis and p.teks):
+            if t.lower() not in tertulis:  # a part the wording already says in full is not repeated
                 bagian.append(t)
         teks = "; ".join(b for b in bagian if b)
         if not inti and self.sejak and self.sejak.lower() not in teks.lower():
@@ -370,19 +390,9 @@ class Durasi(_DurasiDasar):
             w = self.waktu_tunggu.teks_ringkas()
             if w.lower() not in teks.lower():
                 teks += ("; " if teks else "") + f"waktu tunggu: {kecil_awal(w)}"
+        if keterangan and self.keterangan:
+            teks += f" ({self.keterangan})"
         return teks
-
-    def semua_teks(self) -> list[str]:
-        """Every text written in this duration (for 'nothing lost' checks)."""
-        out = []
-        for d in [self, *self._bagian_semua(), self.perpanjangan, self.waktu_tunggu]:
-            if d is None:
-                continue
-            out += [x for x in (d.teks, d.sejak, d.keterangan, getattr(d, "jika", None),
-                                getattr(d, "nama", None)) if x]
-        if self.lebih_lama_jika:
-            out.append(self.lebih_lama_jika)
-        return out
 
 
 DurasiMasuk = Annotated[Durasi, BeforeValidator(_durasi_masuk)]

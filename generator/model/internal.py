@@ -14,7 +14,7 @@ from typing import Annotated, Any, Optional, Union
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dasar import Dasar, Teks, TeksAtau, Uraian, satu_jadi_daftar, teks_uraian
+from .dasar import Dasar, Teks, TeksAtau, Uraian, satu_jadi_daftar
 
 
 # -- 7. Dasar hukum ---------------------------------------------------------------------
@@ -75,16 +75,6 @@ DaftarSarana = Annotated[
     list[SaranaMasuk], BeforeValidator(satu_jadi_daftar),
     Field(min_length=1, description="Sarana, prasarana, dan/atau fasilitas."),
 ]
-
-
-def teks_sarana(items: Any) -> list[str]:
-    out: list[str] = []
-    for s in items or []:
-        if isinstance(s, str):
-            out.append(s)
-        else:
-            out += [x for x in (s.nama, s.keterangan) if x] + teks_sarana(s.rincian)
-    return out
 
 
 # -- 9. Kompetensi pelaksana ---------------------------------------------------------------
@@ -174,22 +164,3 @@ def rincian_pelaksana(x: Any) -> tuple[Optional[str], Optional[str], list[str]]:
 # -- 10, 12, 13, 14: prose components ---------------------------------------------------
 
 UraianInternal = Uraian
-
-
-def teks_internal(komp: str, v: Any) -> list[str]:
-    """Every text written in an internal component (for 'nothing lost' checks)."""
-    if v is None:
-        return []
-    if komp == "dasar_hukum":
-        return [teks_peraturan(p) for p in v]
-    if komp == "sarana_prasarana":
-        return teks_sarana(v)
-    if komp == "kompetensi_pelaksana":
-        out = []
-        for k in v:
-            out += [k] if isinstance(k, str) else [k.jabatan, *teks_uraian(k.kompetensi or [])]
-        return out
-    if komp == "jumlah_pelaksana":
-        total, uraian, baris = rincian_pelaksana(v)
-        return [x for x in (total, uraian) if x] + baris
-    return teks_uraian(v)

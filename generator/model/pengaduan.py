@@ -65,9 +65,11 @@ LABEL_SALURAN = {
 _TELP_BERSIH = re.compile(r"[\s\-–—().]")
 _TELP_RE = re.compile(r"^(\+62|62|0)\d{6,13}$")
 _KODE_PENDEK = re.compile(r"^\d{3,5}$")
+_BEBAS_PULSA = re.compile(r"^1500\d{3,4}$")  # 1500-xxx call centres
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-# A phone number inside prose: "(0548) 123456", "0812–3456–7890", "+62 21 123", "1708".
-_NOMOR_RE = re.compile(r"\+?\(?\d[\d\s\-–—().]{1,20}\d")
+# A phone number inside prose: "(0548) 123456", "0812–3456–7890", "+62 21 123", "1708". Dots
+# and brackets inside are left out, so office hours ("08.00–16.00") are not read as numbers.
+_NOMOR_RE = re.compile(r"\+?(?:\(\d{2,5}\) ?)?\d[\d \-–—]{1,18}\d")
 _TELEPON = {JenisSaluran.telepon, JenisSaluran.faks, JenisSaluran.sms, JenisSaluran.whatsapp}
 _WEB = {JenisSaluran.website, JenisSaluran.sp4n_lapor, JenisSaluran.media_sosial, JenisSaluran.aplikasi}
 
@@ -75,7 +77,7 @@ _WEB = {JenisSaluran.website, JenisSaluran.sp4n_lapor, JenisSaluran.media_sosial
 def nomor_internasional(nomor: str) -> str:
     """'0812-3456-7890' -> '+6281234567890'; short codes stay as they are."""
     n = _TELP_BERSIH.sub("", nomor)
-    if _KODE_PENDEK.match(n):
+    if _KODE_PENDEK.match(n) or _BEBAS_PULSA.match(n):
         return n
     if n.startswith("+62"):
         return n
@@ -86,7 +88,7 @@ def nomor_internasional(nomor: str) -> str:
 
 def nomor_sah(teks: str, pendek_boleh: bool = True) -> bool:
     n = _TELP_BERSIH.sub("", teks)
-    return bool(_TELP_RE.match(n) or (pendek_boleh and _KODE_PENDEK.match(n)))
+    return bool(_TELP_RE.match(n) or _BEBAS_PULSA.match(n) or (pendek_boleh and _KODE_PENDEK.match(n)))
 
 
 def _potong(v: str, pola: re.Pattern, tautan: Any) -> list[tuple[str, Optional[str]]]:
@@ -152,17 +154,14 @@ class Saluran(Dasar):
     # -- business rules --------------------------------------------------------------
     def nama_tampil(self) -> str:
         if self.label:
-            return self.label
-        if self.platform and self.jenis in (JenisSaluran.media_sosial, JenisSaluran.aplikasi, JenisSaluran.lainnya):
-            return self.platform
-        return LABEL_SALURAN[self.jenis]
+            return self.label + (f" ({self.platform})" if self.platform else "")
+        return self.platform or LABEL_SALURAN[self.jenis]
 
-    def _tautan_nomor(self, teks: str) -> Optional[str]:
+    def _tautan_nomor(self, teks: str, utuh: bool) -> Optional[str]:
+        """``utuh``: the number is the whole value. A short code (112, 1708) only then:
+        "(0725) 49638,49313" ends in a local number without its area code."""
         if self.jenis == JenisSaluran.faks:
             return None
-        # A short code (112, 1708) only when it is the whole value: "(0725) 49638,49313"
-        # ends in a local number without its area code, not a short code.
-        utuh = _TELP_BERSIH.sub("", teks) == _TELP_BERSIH.sub("", self.nilai or "")
         pendek = utuh and self.jenis in (JenisSaluran.sms, JenisSaluran.telepon)
         if not nomor_sah(teks, pendek):
             return None
@@ -180,7 +179,8 @@ class Saluran(Dasar):
             return []
         v = self.nilai.strip()
         if self.jenis in _TELEPON:
-            return _potong(v, _NOMOR_RE, self._tautan_nomor)
+            semua = _TELP_BERSIH.sub("", v)
+            return _potong(v, _NOMOR_RE, lambda t: self._tautan_nomor(t, _TELP_BERSIH.sub("", t) == semua))
         if self.jenis == JenisSaluran.email:
             return _potong(v, _EMAIL_RE, lambda s: "mailto:" + s)
         if self.jenis in _WEB:
@@ -304,16 +304,6 @@ class Pengaduan(Dasar):
     def punya_lapor(self) -> bool:
         return any(s.jenis == JenisSaluran.sp4n_lapor or "lapor" in (s.nilai or "").lower()
                    for s in self.saluran)
-
-    def semua_teks(self) -> list[str]:
-        out = [x for x in (self.uraian, self.keterangan) if x]
-        for s in self.saluran:
-            out += [x for x in (s.nilai, s.platform, s.label, s.keterangan) if x] + teks_uraian(s.tata_cara)
-        out += teks_uraian(self.tata_cara) + teks_uraian(self.kriteria) + list(self.dasar_hukum or [])
-        for w in self.waktu_penyelesaian:
-            out += [w.kategori, *w.waktu.semua_teks()] + ([w.keterangan] if w.keterangan else [])
-        out += [p.teks() for p in self.petugas]
-        return out
 
 
 PengaduanMasuk = Annotated[Pengaduan, BeforeValidator(_pengaduan_masuk)]

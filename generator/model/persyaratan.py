@@ -81,8 +81,8 @@ class AlternatifSyarat(_RincianSyarat):
 
     dokumen: Teks = Field(..., description="Nama dokumen pilihan.", examples=["Surat Keterangan Pengganti KTP-el"])
 
-    def teks(self) -> str:
-        r = self.rincian(ringkas=True)
+    def teks(self, ringkas: bool = False) -> str:
+        r = self.rincian(ringkas)
         return self.dokumen + (f" ({'; '.join(r)})" if r else "")
 
 
@@ -107,8 +107,8 @@ class ItemPersyaratan(_RincianSyarat):
         None, description="Tempat memperoleh dokumen ini.", examples=["Kantor kelurahan setempat"]
     )
 
-    def pilihan(self) -> list[str]:
-        return [x if isinstance(x, str) else x.teks() for x in self.salah_satu or []]
+    def pilihan(self, ringkas: bool = False) -> list[str]:
+        return [x if isinstance(x, str) else x.teks(ringkas) for x in self.salah_satu or []]
 
 
 Persyaratan = TeksAtau(ItemPersyaratan)
@@ -210,7 +210,7 @@ def rincian_persyaratan(p: Any, ringkas: bool = False) -> list[str]:
         return []
     out = []
     if p.salah_satu:
-        out.append("salah satu: " + daftar_kalimat(p.pilihan()))
+        out.append("salah satu: " + daftar_kalimat(p.pilihan(ringkas)))
     out += p.rincian(ringkas)
     if p.kondisi:
         out.append(p.kondisi)

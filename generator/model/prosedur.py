@@ -162,10 +162,6 @@ class ProsedurRinci(Dasar):
         return self
 
 
-# The old name of the in-person/online form (kept for readers of older code).
-VarianProsedur = ProsedurRinci
-
-
 def _jenis_prosedur(v: Any) -> str:
     return "rinci" if isinstance(v, (dict, ProsedurRinci)) else "langkah"
 

@@ -15,7 +15,8 @@ import re
 import sys
 from pathlib import Path
 
-from ..findings import GALAT, PERINGATAN, format_findings, summary
+from .. import model as m
+from ..findings import GALAT, PERINGATAN, format_findings, summary, tanpa_kepatuhan
 
 
 def _galat(pesan: str) -> None:
@@ -32,13 +33,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     catalog = load_catalog(root)
     if catalog.findings:
-        out = format_findings(catalog.findings, "text")
-        sys.stderr.write(out + "\n" + summary(catalog.findings) + "\n")
+        out = format_findings(tanpa_kepatuhan(catalog.findings), "text")  # notes: standar validate --kepatuhan
+        sys.stderr.write((out + "\n" if out else "") + summary(catalog.findings, kepatuhan_ditampilkan=False) + "\n")
     if not catalog.ok:
         _galat("standar pelayanan masih memiliki galat (lihat di atas); perbaiki dulu, lalu cetak lagi.")
         return 1
 
-    site_url = args.url or (catalog.instansi.situs if catalog.instansi else None)
+    situs = catalog.instansi.situs if catalog.instansi else None
+    site_url = args.url or (m.tautan_web(situs) if situs else None)
     if not site_url:
         _galat("alamat situs untuk kode QR belum ada. Isi situs: di _instansi.yaml atau gunakan "
                "--url https://alamat-situs/.")

@@ -164,7 +164,7 @@ def env_digest() -> str:
     parts += _tree_digest(paths.FONT_DIR, ("*.ttf",))
     here = Path(__file__).resolve().parent
     parts += _tree_digest(here, ("*.py",))
-    parts += _tree_digest(here.parent, ("model.py",))
+    parts += _tree_digest(here.parent, ("model/*.py", "html.py"))
     return _sha(parts)
 
 

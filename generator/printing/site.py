@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 from typing import Any, Optional
 
+from .. import model as m
 from . import jobs as _jobs
 
 
@@ -72,7 +73,8 @@ def render_into_site(catalog: Any, out_dir: Path, site_url: str, *, cache_dir: O
     """
     out_dir = Path(out_dir)
     if not site_url:  # mkdocs.yml without site_url: the government's own address
-        site_url = catalog.instansi.situs if catalog.instansi and catalog.instansi.situs else ""
+        situs = catalog.instansi.situs if catalog.instansi else None
+        site_url = m.tautan_web(situs) or "" if situs else ""
     if not site_url.lower().startswith(("https://", "http://")):
         raise PrintError([
             "Alamat situs untuk kode QR poster belum ada: isi site_url di mkdocs.yml atau situs: di "

@@ -36,7 +36,7 @@ def butir_syarat(p: Any, ringkas: bool = False) -> ButirSyarat:
         return ButirSyarat(judul=p)
     return ButirSyarat(
         judul=p.dokumen,
-        pilihan=p.pilihan(),
+        pilihan=p.pilihan(ringkas),
         rincian=p.rincian(ringkas),
         kondisi=p.kondisi,
         wajib=p.wajib,
@@ -47,9 +47,6 @@ jumlah_syarat = m.jumlah_persyaratan
 
 
 # -- 2. Prosedur ------------------------------------------------------------------------
-
-LABEL_PELAKSANA = m.LABEL_PELAKSANA
-
 
 def kelas_pelaksana(langkah: Any) -> str:
     """CSS class of a step by who performs it (the applicant's own steps stand out)."""
@@ -65,8 +62,9 @@ def prosedur_poster(prosedur: Any) -> tuple[list[m.Alur], bool]:
     """
     varian = m.varian_prosedur(prosedur)
     tatap = [v for v in varian if v.label == "Tatap muka"]
-    if tatap and len(varian) > 1:
-        return [tatap[0]._replace(label="")], True
+    daring = [v for v in varian if v.label == "Daring"]
+    if tatap and daring:
+        return [v._replace(label="") if v is tatap[0] else v for v in varian if v is not daring[0]], True
     return varian, False
 
 
@@ -77,8 +75,7 @@ def jumlah_langkah(prosedur: Any) -> int:
 # -- 3. Jangka waktu --------------------------------------------------------------------
 
 
-def kapital(s: str) -> str:
-    return s[:1].upper() + s[1:] if s else s
+kapital = m.kapital
 
 
 # -- 4. Biaya ---------------------------------------------------------------------------
@@ -120,13 +117,6 @@ def ket_produk(p: Any) -> Optional[str]:
     return m.ket_produk(p) or None
 
 
-def ada_ket_produk(produk: Any) -> bool:
-    return any(ket_produk(p) for p in produk or [])
-
-
-# -- Units ------------------------------------------------------------------------------
-
-
 def profil(chain: list[Any], key: str) -> Any:
     """First non-empty value of ``key`` along a unit chain (nearest unit first)."""
     for u in chain:
@@ -134,11 +124,6 @@ def profil(chain: list[Any], key: str) -> Any:
         if v:
             return v
     return None
-
-
-def nama_unit(chain: list[Any]) -> str:
-    """'Bidang Perizinan — Dinas Penanaman Modal ...' for a bidang, the name otherwise."""
-    return chain[0].nama
 
 
 def nilai_ringkas(s: Any) -> str:
@@ -161,7 +146,7 @@ def teks_penetapan(d: Any) -> str:
 
 
 def FILTERS() -> dict[str, Any]:  # noqa: N802 - a table, not a function for callers
-    return {"tanggal": tanggal, "kapital": kapital, "rupiah": m.rupiah, "baris": baris}
+    return {"tanggal": tanggal, "kapital": kapital, "kecil_awal": m.kecil_awal, "rupiah": m.rupiah, "baris": baris}
 
 
 def GLOBALS() -> dict[str, Any]:  # noqa: N802
@@ -170,7 +155,6 @@ def GLOBALS() -> dict[str, Any]:  # noqa: N802
         "KOMPONEN_INTERNAL": m.KOMPONEN_INTERNAL,
         "LABEL_KOMPONEN": m.LABEL_KOMPONEN,
         "LABEL_STATUS": m.LABEL_STATUS,
-        "LABEL_PELAKSANA": LABEL_PELAKSANA,
         "kelompok_persyaratan": m.kelompok_persyaratan,
         "varian_prosedur": m.varian_prosedur,
         "prosedur_poster": prosedur_poster,
@@ -182,11 +166,9 @@ def GLOBALS() -> dict[str, Any]:  # noqa: N802
         "ketentuan_persyaratan": m.ketentuan_persyaratan,
         "rincian_pelaksana": m.rincian_pelaksana,
         "teks_jam": m.teks_jam,
-        "TIDAK_DICANTUMKAN": m.TIDAK_DICANTUMKAN,
         "ket_produk": ket_produk,
         "nilai_ringkas": nilai_ringkas,
         "teks_penetapan": teks_penetapan,
-        "ada_ket_produk": ada_ket_produk,
         "profil": profil,
         "isinstance": isinstance,
         "str": str,

@@ -122,7 +122,7 @@ def svg_alur(langkah: list[m.Langkah], judul: str, ident: str) -> Markup:
         k.baris += [_Baris(s, "", FONT, TINGGI_BARIS) for s in bungkus(lk.uraian, isi, FONT)]
         if lk.waktu is not None:
             k.baris += [_Baris(s, "alur-waktu", FONT_KECIL, TINGGI_BARIS_KECIL)
-                        for s in bungkus(lk.waktu.teks_ringkas(), isi, FONT_KECIL)]
+                        for s in bungkus(lk.waktu.teks_ringkas(keterangan=True), isi, FONT_KECIL)]
         for c in lk.cabang:
             y_rel = PAD + sum(b.tinggi for b in k.baris) + 6
             for j, s in enumerate(bungkus("↳ " + c.kalimat(i + 1, ringkas=True), isi - 12, FONT_KECIL)):

@@ -2,7 +2,7 @@
 
 Every key, whether it is required, what it holds, its choices and its example
 come from the pydantic model (``model_json_schema``): when a field changes in
-``generator/model.py``, the guide changes with it. Nothing here restates a field.
+``generator/model/``, the guide changes with it. Nothing here restates a field.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Autoescaping is on for every template: text from YAML is always shown as text.
 Links that come from YAML pass through :func:`tautan_aman` and are dropped (the
-value is shown as text) unless they are http(s), tel: or mailto:.
+value is shown as text) unless they are http(s), tel:, sms: or mailto:.
 """
 
 from __future__ import annotations

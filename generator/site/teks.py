@@ -1,8 +1,5 @@
-"""Small display rules the site needs that are not (yet) in the model.
-
-They turn model values into Indonesian sentences; templates only lay them out.
-Candidates to move into ``generator.model`` (the lead owns it).
-"""
+"""Small display rules of the site: model values as the short phrases and rows its
+templates lay out (the sentences themselves are model methods)."""
 
 from __future__ import annotations
 
@@ -29,8 +26,7 @@ ket_produk = m.ket_produk
 nama_persyaratan = m.nama_persyaratan
 
 
-def kapital(s: str) -> str:
-    return s[:1].upper() + s[1:] if s else s
+kapital = m.kapital
 
 
 def wajib(p: Any) -> bool:
@@ -38,12 +34,12 @@ def wajib(p: Any) -> bool:
 
 
 def teks_waktu_langkah(lk: m.Langkah) -> str:
-    return lk.waktu.teks_ringkas() if lk.waktu is not None else ""
+    return lk.waktu.teks_ringkas(keterangan=True) if lk.waktu is not None else ""
 
 
 def teks_biaya_baris(t: m.Tarif) -> str:
     harga = t.harga()
-    return harga + (f" {t.satuan}" if t.satuan and harga not in ("", "Gratis") else "")
+    return (harga + (f" {t.satuan}" if t.satuan and harga != "Gratis" else "")).strip()
 
 
 def baris_tarif(tarif: list[m.Tarif], tingkat: int = 0) -> list[dict[str, Any]]:

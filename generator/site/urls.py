@@ -19,7 +19,7 @@ _AMAN = re.compile(r"^(https?://[^\s<>\"']+|(?:tel|sms):\+?[0-9]{3,15}|mailto:[^
 
 
 def tautan_aman(href: Optional[str]) -> Optional[str]:
-    """``href`` when it is an http(s), tel: or mailto: link, else None."""
+    """``href`` when it is an http(s), tel:, sms: or mailto: link, else None."""
     if not href:
         return None
     href = href.strip()
