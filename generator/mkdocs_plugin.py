@@ -8,6 +8,10 @@ Everything a citizen reads is rendered by the engine-independent core
   INFO so that ``--strict`` fails only on errors; compliance notes are counted),
 - in ``mkdocs serve``, keeps serving the last good site when a file breaks, with
   the errors on every page, until the file is fixed,
+- in ``mkdocs build``, loads and checks the standards before MkDocs cleans the
+  output folder, builds into a hidden folder beside it and swaps it in only when
+  the whole build (posters included) succeeded: a failed or killed build leaves
+  the published site as it was,
 - registers every generated page with MkDocs in memory (``File.generated``),
   service and unit pages outside the navigation,
 - adds the compact service entries and Indonesian keywords to Material's
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urljoin
@@ -118,6 +124,10 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         self.perintah = "build"
         self._terakhir_baik: Optional[Catalog] = None  # mkdocs serve: the last catalog without errors
         self._galat: list[str] = []  # mkdocs serve: errors shown on every page
+        self._tujuan: Optional[Path] = None  # mkdocs build: the real output folder, while we build beside it
+        self._baru: Optional[Path] = None  # ... and the folder we build into
+        self._selesai = False  # the whole build, posters included, went through
+        self._config: Any = None
         self._situs: Any = None
         self._entri: list[dict[str, Any]] = []
         self._lokasi: list[str] = []
@@ -126,6 +136,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
     # (MkDocs >= 1.4), so the last good catalog survives a broken edit.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.perintah = command
+        self._dirty = dirty
 
     # MkDocs reads the config on every rebuild of `mkdocs serve`; paths are resolved here.
     def on_config(self, config: Any) -> Any:
@@ -144,7 +155,48 @@ class StandarPlugin(BasePlugin[StandarConfig]):
             log.warning("theme.font sebaiknya false: situs memakai font Noto Sans sendiri, tanpa Google Fonts.")
         self.tema = Path(self.config.tema).resolve() if self.config.tema else TEMA
         self.edit_dasar = self._edit_dasar(config, base_dir)
+        # Load and check before MkDocs cleans anything: a galat stops the build here.
+        self.catalog = self._muat()
+        self._bangun_di_samping(config)
         return config
+
+    # -- a build appears whole or not at all ------------------------------------------
+
+    def _bangun_di_samping(self, config: Any) -> None:
+        """Point MkDocs at a hidden folder beside the output; :meth:`on_shutdown` swaps it in."""
+        target = Path(config.site_dir).resolve()
+        dari_serve = target.name.startswith("mkdocs_") and target.parent == Path(tempfile.gettempdir()).resolve()
+        if self.perintah not in ("build", "gh-deploy") or getattr(self, "_dirty", False) or dari_serve:
+            return  # serve builds into its own temporary folder; --dirty means in place
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for lama in target.parent.glob(f".{target.name}.baru-*"):  # left by a killed build
+            shutil.rmtree(lama, ignore_errors=True)
+        self._tujuan = target
+        self._baru = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
+        self._config = config
+        config["site_dir"] = str(self._baru)
+
+    def on_build_error(self, error: Exception) -> None:
+        self._selesai = False
+
+    def on_shutdown(self) -> None:
+        if self._baru is None or self._tujuan is None:
+            return
+        baru, tujuan = self._baru, self._tujuan
+        self._baru = None
+        if not self._selesai:
+            shutil.rmtree(baru, ignore_errors=True)
+            log.error(f"Pembangunan situs gagal; {tujuan} tidak diubah.")
+            return
+        lama = None
+        if tujuan.exists():
+            lama = tujuan.with_name(f".{tujuan.name}.lama-{baru.name.rsplit('-', 1)[-1]}")
+            tujuan.rename(lama)
+        baru.rename(tujuan)
+        if lama is not None:
+            shutil.rmtree(lama, ignore_errors=True)
+        self._config["site_dir"] = str(tujuan)  # gh-deploy publishes config.site_dir after the build
+        log.info(f"Situs ditulis utuh ke {tujuan}.")
 
     def _edit_dasar(self, config: Any, base_dir: Path) -> Optional[str]:
         repo = config.repo_url
@@ -193,8 +245,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         return self._terakhir_baik or cat
 
     def on_files(self, files: Files, config: Any) -> Files:
-        cat = self._muat()
-        self.catalog = cat
+        cat = self.catalog  # loaded in on_config, before the output folder was cleaned
         unknown = [s for s in self.config.layanan_utama if cat.service(s) is None]
         if unknown:
             raise PluginError(f"layanan_utama menyebut layanan yang tidak ada: {', '.join(unknown)}.")
@@ -254,6 +305,12 @@ class StandarPlugin(BasePlugin[StandarConfig]):
                 for msg in e.messages:
                     log.error(msg)
                 raise PluginError(f"{len(e.messages)} berkas cetak tidak dapat dibuat (lihat di atas).") from e
+            except OSError as e:  # a read-only or full cache or output folder
+                raise PluginError(
+                    f"Berkas cetak tidak dapat ditulis ke '{e.filename or config.site_dir}': {e.strerror or e}. "
+                    "Periksa izin tulis dan ruang kosong folder itu (dan folder .cache/standar-cetak)."
+                ) from e
+        self._selesai = True
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         # mkdocs serve with a broken file: say so on every page, above everything.

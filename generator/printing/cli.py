@@ -61,7 +61,16 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     out = Path(args.out)
-    laporan = jobs.run(catalog, out, site_url, names or None, jobs=args.jobs, force=args.force)
+    try:
+        laporan = jobs.run(catalog, out, site_url, names or None, jobs=args.jobs, force=args.force)
+    except OSError as e:  # a read-only or full output folder: say which, no traceback
+        _galat(f"tidak dapat menulis ke '{e.filename or out}': {e.strerror or e}. Periksa izin tulis dan "
+               "ruang kosong folder tujuan (--out).")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"Dibatalkan. Berkas yang sudah selesai tetap ada di {out.as_posix()}/ dan tidak "
+                         "dibuat ulang pada cetak berikutnya.\n")
+        return 130
     for p in laporan.peringatan:
         sys.stderr.write(f"standar: {PERINGATAN}: {p}\n")
     for g in laporan.galat:

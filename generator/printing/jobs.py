@@ -15,7 +15,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -189,10 +191,16 @@ def read_failures(store: Path) -> dict[str, list[str]]:
 
 def write_manifest(store: Path, berkas: dict[str, str], gagal: Optional[dict[str, list[str]]] = None) -> None:
     store.mkdir(parents=True, exist_ok=True)
-    tmp = store / (MANIFEST + ".tmp")
     data = {"versi": _VERSI, "berkas": dict(sorted(berkas.items())), "gagal": dict(sorted((gagal or {}).items()))}
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, store / MANIFEST)
+    # A unique temporary name: two processes writing the manifest never share one file.
+    fd, tmp = tempfile.mkstemp(prefix=f".{MANIFEST}.", suffix=".tmp", dir=store)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+        os.replace(tmp, store / MANIFEST)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # -- workers ---------------------------------------------------------------------------
@@ -253,6 +261,8 @@ def kerjakan(tugas: Tugas, store: str) -> HasilTugas:
 
 
 def _siapkan_pekerja() -> None:
+    # Ctrl-C is the parent's to handle: it stops the pool and keeps what was finished.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Load fonts and templates once per worker, before the first job.
     from . import render, templates
 
@@ -324,6 +334,19 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+def _hentikan(ex: ProcessPoolExecutor, store: Path) -> None:
+    """Stop a pool at once: no new jobs, running workers ended, their half-written
+    temporary files removed (finished PDFs were moved into place whole)."""
+    pekerja = list((getattr(ex, "_processes", None) or {}).values())  # before shutdown forgets them
+    ex.shutdown(wait=False, cancel_futures=True)
+    for p in pekerja:
+        p.terminate()
+    for p in pekerja:
+        p.join(5)
+    for tmp in store.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
 def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = None, *,
         jobs: int = 0, force: bool = False, progress: Optional[bool] = None,
         sizes: tuple[str, ...] = paths.SIZES, kinds: tuple[str, ...] = JENIS) -> Laporan:
@@ -383,12 +406,17 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
                     selesai(h)
                     kem.maju(len(t.keluaran))
             else:
-                with ProcessPoolExecutor(max_workers=n_jobs, mp_context=_mp_context(),
-                                         initializer=_siapkan_pekerja) as ex:
+                ex = ProcessPoolExecutor(max_workers=n_jobs, mp_context=_mp_context(),
+                                         initializer=_siapkan_pekerja)
+                try:
                     futs = {ex.submit(kerjakan, t, str(store)): t for t in todo}
                     for f in as_completed(futs):
                         selesai(f.result())
                         kem.maju(len(futs[f].keluaran))
+                except BaseException:
+                    _hentikan(ex, store)  # Ctrl-C or an error: stop now, keep what was finished
+                    raise
+                ex.shutdown()
         finally:
             kem.tutup()
             write_manifest(store, baru, baru_gagal)

@@ -241,3 +241,32 @@ def test_handbook_from_the_pipeline_equals_plain_weasyprint(catalog, rendered):
         assert squash(pa.extract_text()) == squash(pb.extract_text())
     cover = a.pages[0].extract_text()
     assert "Halaman" not in cover  # no running header or page number on the cover
+
+
+@pytest.mark.pdf
+def test_ctrl_c_stops_promptly_and_keeps_what_was_finished(tmp_path):
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    repo = Path(__file__).resolve().parents[2]
+    out = tmp_path / "cetak"
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "cetak", "--root", str(repo / "standards"),
+                             "--out", str(out), "--jobs", "2", "--url", "https://standar.contoh.go.id/"],
+                            cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300  # a guard against a hang, not a timing target
+    while not list(out.rglob("*.pdf")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    at_signal = len(list(out.rglob("*.pdf")))
+    assert at_signal and proc.poll() is None, "nothing printed yet, or it finished before the interrupt"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "Traceback" not in err and "Dibatalkan" in err
+    made = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+    # The workers were stopped: at most the jobs already finishing when the signal came were added.
+    assert len(made) <= at_signal + 2 and len(made) < 39
+    manifest = json.loads((out / jobs.MANIFEST).read_text(encoding="utf-8"))
+    assert sorted(manifest["berkas"]) == made  # what was finished is remembered, nothing more
+    assert not list(out.rglob("*.tmp"))

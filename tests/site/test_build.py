@@ -240,3 +240,27 @@ def test_cetak_links_posters_and_handbook_and_they_exist(tmp_path, catalog):
 def test_without_cetak_no_pdf_links(site):
     for f in html_pages(site):
         assert ".pdf" not in f.read_text(encoding="utf-8"), f
+
+
+def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path):
+    std = copy_standards(tmp_path)
+    good = build_site(tmp_path, std, strict=False)
+    assert good.returncode == 0, good.output
+    before = {p.relative_to(good.site): p.read_bytes() for p in good.site.rglob("*.html")}
+    assert before and not list(tmp_path.glob(".site.*"))  # built beside, swapped in, nothing left over
+
+    # A galat: stopped before anything is cleaned.
+    f = next(std.rglob("tanda-tangan-elektronik.yaml"))
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("status: contoh", "status: entah"), encoding="utf-8")
+    bad = build_site(tmp_path, std, strict=False)
+    assert bad.returncode != 0 and "galat" in bad.output
+    # A failure late in the build, after the pages: a poster that cannot fit on one page.
+    panjang = "persyaratan:\n" + "".join(f"  - Dokumen persyaratan yang sangat panjang nomor {i}\n" for i in range(150))
+    f.write_text(re.sub(r"^persyaratan:\n(?:  .*\n)+", panjang, text, count=1, flags=re.M), encoding="utf-8")
+    late = build_site(tmp_path, std, strict=False, cetak=True)
+    assert late.returncode != 0 and "tidak muat" in late.output
+
+    after = {p.relative_to(good.site): p.read_bytes() for p in good.site.rglob("*.html")}
+    assert after == before
+    assert not list(tmp_path.glob(".site.*"))  # the half-built folder is removed
