@@ -150,6 +150,10 @@ class _Loader:
         self.root = root
         self.today = today
         self.findings: list[Finding] = []
+        # True when _instansi.yaml exists but its saluran_bersama could not be read:
+        # the services' complaint channels are then incomplete, and notes about a
+        # missing channel would only repeat that one error once per service.
+        self.bersama_tak_terbaca = False
 
     def read(self, path: Path, cls: type) -> Optional[Any]:
         obj, rusak = self.read_partial(path, cls)
@@ -220,7 +224,9 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     instansi = None
     ipath = root / INSTANSI_FILE
     if ipath.is_file():
-        instansi = ld.read(ipath, m.Instansi)
+        # Like a service: one broken key does not drop the rest (its shared channels).
+        instansi, rusak = ld.read_partial(ipath, m.Instansi)
+        ld.bersama_tak_terbaca = instansi is None or "saluran_bersama" in (rusak or ())
     else:
         ld.findings.append(
             Finding(display_name(root), 1, 1, "", GALAT, "instansi-tidak-ada",
@@ -444,7 +450,7 @@ def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]
                 "kategori. Dianjurkan, tidak wajib.")
     own = {c: getattr(s, c) for c in m.KOMPONEN if origin.get(c) == "layanan"}
     _check_komponen(ld, path, m.Komponen.model_construct(**own), ())
-    if s.pengaduan is not None:
+    if s.pengaduan is not None and not ld.bersama_tak_terbaca:
         if not s.pengaduan.punya_lapor():
             ld.warn(
                 path, ("pengaduan", "saluran") if origin.get("pengaduan") == "layanan" else (),

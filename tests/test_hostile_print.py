@@ -120,3 +120,46 @@ def test_alamat_web_lain_tetap_menerima_nama_host(tree, service_text):
     assert cat.services[0].data.layanan_daring == "sipandu.bontangkota.go.id/daftar?x=1"
 
 
+# -- hole 13 (part): one broken key of _instansi.yaml ----------------------------------------
+
+UNIT_TANPA_LAPOR = __import__("tests.conftest", fromlist=["UNIT"]).UNIT
+
+
+@pytest.mark.parametrize("rusak", [
+    "situs: https://contoh.go.id/?q=1",
+    "situs: bukan alamat",
+    "wilayah: [Kota, Uji]",
+    "kunci_asing: 1",
+])
+def test_satu_kunci_rusak_tidak_menghilangkan_saluran_bersama(rusak, tree, service_text):
+    files = {f"uji/layanan-{i}.yaml": service_text.replace("Layanan Uji", f"Layanan Uji {i}") for i in range(5)}
+    root = tree(files, instansi=INSTANSI_TANPA_SITUS + rusak + "\n")
+    cat = load_catalog(root)
+    galat = [f for f in cat.findings if f.severity == "galat"]
+    assert len(galat) == 1 and galat[0].file.endswith("_instansi.yaml"), galat
+    assert not [f for f in cat.findings if f.code == "tanpa-sp4n-lapor"]
+    assert cat.instansi is not None and cat.instansi.saluran_bersama
+    assert all(s.data.pengaduan.punya_lapor() for s in cat.services)
+
+
+@pytest.mark.parametrize("rusak", [
+    "nama: [Pemerintah, Kota]",  # a required key: the rest cannot make an Instansi
+    "saluran_bersama: 12",
+    "saluran_bersama:\n  - jenis: merpati\n    nilai: x",
+])
+def test_saluran_bersama_tak_terbaca_tidak_membuat_catatan_lapor(rusak, tree, service_text):
+    ins = "\n".join(x for x in INSTANSI.splitlines()
+                    if not x.startswith(("nama:", "saluran_bersama:", "  ")))
+    if not rusak.startswith("nama:"):
+        ins += "\nnama: Pemerintah Kota Uji"
+    root = tree({"uji/layanan-uji.yaml": service_text}, instansi=ins + "\n" + rusak + "\n")
+    cat = load_catalog(root)
+    assert [f for f in cat.findings if f.severity == "galat"]
+    assert not [f for f in cat.findings if f.code == "tanpa-sp4n-lapor"]
+
+
+def test_tanpa_saluran_bersama_catatan_lapor_tetap_ada(tree, service_text):
+    """A valid government file without SP4N-LAPOR! still gets its note."""
+    ins = "nama: Pemerintah Kota Uji\nsitus: https://standar.uji.contoh.go.id/\n"
+    cat = load_catalog(tree({"uji/layanan-uji.yaml": service_text}, instansi=ins))
+    assert [f for f in cat.findings if f.code == "tanpa-sp4n-lapor"]
