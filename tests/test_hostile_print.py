@@ -13,6 +13,7 @@ import http.server
 import io
 import os
 import threading
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,197 @@ def _line_of(root: Path, key: str) -> int:
 def _galat_di(cat, root: Path, key: str) -> list:
     return [f for f in cat.findings if f.severity == "galat" and f.path == key
             and Path(f.file).resolve() == (root / "_instansi.yaml").resolve()]
+
+
+# -- hole 4: the logo -----------------------------------------------------------------
+
+
+def test_logo_yang_sah_dipakai(tree, service_text):
+    for nama, isi in (("logo.svg", SVG), ("gambar/Logo Kota.PNG", _png()), ("logo.jpg", _jpeg()),
+                      ("logo.jpeg", _jpeg())):
+        root = tree({"uji/layanan-uji.yaml": service_text, nama: isi}, instansi=_instansi(f'logo: "{nama}"'))
+        cat = load_catalog(root)
+        assert not [f for f in cat.findings if f.path == "logo"], nama
+        from generator.printing import inputs
+
+        assert inputs.identitas(cat).logo == str((root / nama).resolve())
+
+
+@pytest.fixture
+def luar(tmp_path: Path) -> Path:
+    """A valid picture outside the standards tree."""
+    p = tmp_path / "di-luar" / "logo.svg"
+    p.parent.mkdir(parents=True)
+    p.write_bytes(SVG)
+    return p
+
+
+CASES = {
+    "mutlak": ("/etc/passwd", None),
+    "mutlak-svg": ("{luar}", None),
+    "naik": ("../../etc/passwd", None),
+    "naik-svg": ("../di-luar/logo.svg", None),
+    "alamat-web": ("https://contoh.go.id/logo.svg", None),
+    "skema-file": ("file:///etc/passwd", None),
+    "jenis-lain": ("logo.gif", b"GIF89a\x01\x00\x01\x00"),
+    "tanpa-akhiran": ("logo", SVG),
+    "isi-bukan-png": ("logo.png", b"root:x:0:0:root:/root:/bin/bash\n"),
+    "isi-bukan-svg": ("logo.svg", _png()),
+    "svg-berentitas": ("logo.svg", b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                  b'<svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'),
+    "tidak-ada": ("tidak-ada.svg", None),
+    "folder": ("gambar.svg", "folder"),
+}
+
+
+@pytest.mark.parametrize("kasus", sorted(CASES))
+def test_logo_di_luar_atau_bukan_gambar_adalah_galat(kasus, tree, service_text, luar):
+    nama, isi = CASES[kasus]
+    nama = nama.format(luar=luar)
+    files = {"uji/layanan-uji.yaml": service_text}
+    if isinstance(isi, bytes):
+        files[nama] = isi
+    root = tree(files, instansi=_instansi(f'logo: "{nama}"'))
+    if isi == "folder":
+        (root / nama).mkdir()
+    cat = load_catalog(root)
+    (f,) = _galat_di(cat, root, "logo")
+    assert f.line == _line_of(root, "logo") and f.column > 1
+    assert f.code.startswith("logo-")
+    assert "Traceback" not in f.message
+    from generator.printing import inputs
+
+    assert inputs.identitas(cat).logo is None
+
+
+def test_logo_symlink_ke_luar_adalah_galat(tree, service_text, luar):
+    root = tree({"uji/layanan-uji.yaml": service_text}, instansi=_instansi("logo: logo.svg"))
+    os.symlink(luar, root / "logo.svg")
+    cat = load_catalog(root)
+    (f,) = _galat_di(cat, root, "logo")
+    assert f.code == "logo-di-luar-folder" and f.line == _line_of(root, "logo")
+    from generator.printing import inputs
+
+    assert inputs.identitas(cat).logo is None
+
+
+def test_logo_symlink_di_dalam_folder_boleh(tree, service_text):
+    root = tree({"uji/layanan-uji.yaml": service_text, "gambar/lambang.svg": SVG},
+                instansi=_instansi("logo: logo.svg"))
+    os.symlink(root / "gambar" / "lambang.svg", root / "logo.svg")
+    cat = load_catalog(root)
+    assert not [f for f in cat.findings if f.path == "logo"]
+
+
+class _Pencatat(http.server.BaseHTTPRequestHandler):
+    permintaan: list[str] = []
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        type(self).permintaan.append(self.path)
+        body = SVG if self.path.endswith(".svg") else b"body { color: red }"
+        self.send_response(200)
+        self.send_header("Content-Type", "image/svg+xml" if self.path.endswith(".svg") else "text/css")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # quiet
+        pass
+
+
+@pytest.fixture
+def server():
+    _Pencatat.permintaan = []
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pencatat)
+    th = threading.Thread(target=srv.serve_forever, daemon=True)
+    th.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}", _Pencatat.permintaan
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def _svg_jahat(base: str) -> bytes:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 10 10" width="10" height="10">'
+        f'<style>@import url("{base}/gaya.css");</style>'
+        f'<image href="{base}/gambar.svg" width="5" height="5"/>'
+        f'<image xlink:href="{base}/xlink.svg" width="5" height="5"/>'
+        '<image href="file:///etc/passwd" width="5" height="5"/>'
+        '<image href="uji/_unit.yaml" width="5" height="5"/>'
+        f'<use href="{base}/pakai.svg#a"/>'
+        '<rect width="10" height="10" fill="#123a6b"/></svg>'
+    ).encode()
+
+
+@pytest.mark.pdf
+def test_logo_svg_tidak_mengambil_jaringan(tree, service_text, server, monkeypatch):
+    """Rendering posters, the maklumat and the handbook with an SVG logo that points
+    at a local HTTP server and at local files makes no request at all."""
+    from generator.printing import inputs, paths, render
+
+    base, permintaan = server
+    unit = __import__("tests.conftest", fromlist=["UNIT"]).UNIT + (
+        "maklumat:\n  penandatangan:\n    jabatan: Kepala Dinas Uji\n"
+    )
+    root = tree({"uji/layanan-uji.yaml": service_text, "logo.svg": _svg_jahat(base)}, unit=unit,
+                instansi=_instansi("logo: logo.svg"))
+    cat = load_catalog(root)
+    assert cat.ok, cat.findings
+    (f,) = [f for f in cat.findings if f.code == "logo-rujukan-luar"]
+    assert f.severity == "peringatan" and f.line == _line_of(root, "logo") and base in f.message
+    ident = inputs.identitas(cat)
+    assert ident.logo
+    dibaca: list[str] = []
+    asli = urllib.request.FileHandler.open_local_file
+
+    def catat(self, req):
+        dibaca.append(urllib.request.url2pathname(req.selector))
+        return asli(self, req)
+
+    monkeypatch.setattr(urllib.request.FileHandler, "open_local_file", catat)
+    svc = cat.services[0]
+    lay = inputs.layanan_in(svc, "https://standar.uji.contoh.go.id/")
+    render.render_poster(inputs.PosterIn(lay, ident), sizes=("a4",))
+    u = cat.units[0]
+    render.render_maklumat(inputs.MaklumatIn(u.data, u.id, None, ident), sizes=("a4",))
+    render.render_buku(inputs.BukuIn(u.data, u.id, [inputs.BagianBuku(None, [lay])], None, ident))
+    assert permintaan == []
+    proyek = (paths.TEMPLATE_DIR.resolve(), paths.FONT_DIR.resolve())
+    assert dibaca and all(Path(x) == Path(ident.logo) or any(Path(x).is_relative_to(d) for d in proyek)
+                          for x in dibaca), dibaca
+
+
+def test_penjemput_hanya_berkas_proyek(tmp_path, server):
+    """The URL fetcher given to WeasyPrint: data: URIs, the print templates and fonts,
+    and the logo file; nothing else (other files, file:///etc/passwd, http, https, ftp)."""
+    from generator.printing import paths, render
+
+    base, permintaan = server
+    logo = tmp_path / "standards" / "logo.svg"
+    logo.parent.mkdir()
+    logo.write_bytes(SVG)
+    lain = tmp_path / "standards" / "rahasia.svg"
+    lain.write_bytes(SVG)
+    fetch = render.penjemput(str(logo))
+    font = next(paths.FONT_DIR.glob("*.ttf"))
+    for ok in ("data:text/plain,halo", (paths.TEMPLATE_DIR / "fonts.css").as_uri(), font.as_uri(),
+               logo.as_uri(), (paths.TEMPLATE_DIR / ".." / "assets" / "fonts" / font.name).as_uri()):
+        r = fetch(ok)
+        assert r.read(), ok
+        r.close()
+    for no in ("file:///etc/passwd", lain.as_uri(), (paths.TEMPLATE_DIR / ".." / ".." / "README.md").as_uri(),
+               f"{base}/gambar.svg", base.replace("http:", "https:") + "/x", "ftp://127.0.0.1/x",
+               "file://example.com/etc/passwd", "javascript:alert(1)", logo.as_uri() + "?x=1"):
+        with pytest.raises(Exception) as e:
+            fetch(no)
+        assert "FatalURLFetchingError" not in type(e.value).__name__
+    assert permintaan == []
+    # Without a logo, the logo is refused too.
+    with pytest.raises(Exception):
+        render.penjemput(None)(logo.as_uri())
 
 
 # -- hole 14: the site address ------------------------------------------------------------
@@ -128,6 +320,7 @@ UNIT_TANPA_LAPOR = __import__("tests.conftest", fromlist=["UNIT"]).UNIT
 @pytest.mark.parametrize("rusak", [
     "situs: https://contoh.go.id/?q=1",
     "situs: bukan alamat",
+    "logo: /etc/passwd",
     "wilayah: [Kota, Uji]",
     "kunci_asing: 1",
 ])

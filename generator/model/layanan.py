@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 from .biaya import BiayaMasuk, Produk
 from .dasar import (
     DOMAIN_RE,
+    SKEMA_RE,
     AlamatWeb,
     Dasar,
     DaftarTeks,
@@ -425,12 +426,48 @@ def _cek_situs(v: Any) -> Any:
 AlamatSitus = Annotated[str, BeforeValidator(_cek_situs), Field(json_schema_extra={"format": "uri"})]
 
 
+#: Picture types a logo may have (the catalog also checks the file's content).
+LOGO_AKHIRAN = (".svg", ".png", ".jpg", ".jpeg")
+
+
+def _cek_logo(v: Any) -> Any:
+    """A logo is a file inside the standards folder, named relative to it; the
+    catalog checks that it is there, stays inside, and is the picture it says."""
+    if not isinstance(v, str):
+        return v
+    s = v.strip()
+    if not s:
+        raise PydanticCustomError("teks_kosong", "Teks ini kosong.")
+    if SKEMA_RE.match(s) or s.startswith(("/", "~")) or "\\" in s or ".." in s.split("/"):
+        raise PydanticCustomError(
+            "logo_di_luar_folder",
+            "Logo '{nilai}' harus berupa berkas di dalam folder standar, ditulis relatif terhadap folder itu, "
+            "misalnya logo.svg atau gambar/logo.png: bukan alamat web, bukan jalur yang diawali / atau ~, dan "
+            "tanpa '..'. Salin gambarnya ke folder standar.",
+            {"nilai": s},
+        )
+    if not s.lower().endswith(LOGO_AKHIRAN):
+        raise PydanticCustomError(
+            "logo_jenis_tidak_sah",
+            "Berkas logo '{nilai}' harus berupa gambar SVG, PNG, atau JPEG (nama berakhiran .svg, .png, .jpg, "
+            "atau .jpeg).",
+            {"nilai": s},
+        )
+    return s
+
+
+BerkasLogo = Annotated[str, BeforeValidator(_cek_logo)]
+
+
 class Instansi(Dasar):
     """The government as a whole (`standards/_instansi.yaml`)."""
 
     nama: Teks = Field(..., description="Nama pemerintah daerah.", examples=["Pemerintah Kota Bontang"])
     wilayah: Optional[Teks] = Field(None, description="Wilayah layanan.", examples=["Kota Bontang, Kalimantan Timur"])
-    logo: Optional[Teks] = Field(None, description="Berkas logo (relatif terhadap folder standards/).", examples=["logo.svg"])
+    logo: Optional[BerkasLogo] = Field(
+        None, description="Berkas logo di dalam folder standards/, ditulis relatif terhadap folder itu (SVG, PNG, atau "
+        "JPEG).", examples=["logo.svg"]
+    )
     situs: Optional[AlamatSitus] = Field(
         None, description="Alamat situs standar pelayanan ini (https://, nama host, dan bila perlu jalurnya).", examples=["https://standar.bontangkota.go.id/"]
     )
