@@ -250,7 +250,7 @@ def berkas_logo(root: Path, logo: str) -> tuple[Optional[Path], Optional[tuple[s
                           f"{LOGO_MAKS // 2**20} MB. Simpan logo dengan ukuran lebih kecil (beberapa ratus KB cukup "
                           "untuk dicetak).")
         data = real.read_bytes()
-    except (OSError, RuntimeError) as e:  # unreadable, or a symlink loop
+    except (OSError, RuntimeError, ValueError) as e:  # unreadable, a symlink loop, a NUL in the name
         return None, ("logo-tidak-terbaca", f"Berkas logo '{logo}' tidak dapat dibaca ({type(e).__name__}). "
                       "Periksa berkas dan izin bacanya.")
     jenis = real.suffix.lower()

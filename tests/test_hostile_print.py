@@ -95,6 +95,7 @@ CASES = {
     "svg-berentitas": ("logo.svg", b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                                   b'<svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'),
     "tidak-ada": ("tidak-ada.svg", None),
+    "nul": ("a\\0.svg", None),
     "folder": ("gambar.svg", "folder"),
 }
 
