@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,6 +151,10 @@ class _Loader:
         self.root = root
         self.today = today
         self.findings: list[Finding] = []
+        # True when _instansi.yaml exists but its saluran_bersama could not be read:
+        # the services' complaint channels are then incomplete, and notes about a
+        # missing channel would only repeat that one error once per service.
+        self.bersama_tak_terbaca = False
 
     def read(self, path: Path, cls: type) -> Optional[Any]:
         obj, rusak = self.read_partial(path, cls)
@@ -215,12 +220,118 @@ def load_catalog(root: Path | str, today: Optional[dt.date] = None, keep: bool =
             gc.enable()
 
 
+#: Largest logo accepted (a print-quality logo needs a few hundred KB at most).
+LOGO_MAKS = 5 * 1024 * 1024
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def berkas_logo(root: Path, logo: str) -> tuple[Optional[Path], Optional[tuple[str, str]]]:
+    """(real path, None) when ``logo`` (as written in _instansi.yaml) is a picture
+    file inside the standards tree whose content matches its type; otherwise
+    (None, (code, Indonesian message)). The printer uses only what this accepts."""
+    root = root.resolve()
+    if Path(logo).is_absolute():
+        return None, ("logo-di-luar-folder", f"Berkas logo '{logo}' berada di luar folder standar. Salin gambarnya "
+                      "ke folder standar dan tulis namanya relatif terhadap folder itu, misalnya logo.svg.")
+    try:
+        real = (root / logo).resolve()
+        if not real.is_relative_to(root):
+            return None, ("logo-di-luar-folder", f"Berkas logo '{logo}' menunjuk ke luar folder standar (melalui "
+                          "tautan simbolik). Logo harus berupa berkas di dalam folder standar; salin gambarnya ke "
+                          "folder ini.")
+        if not real.is_file():
+            return None, ("logo-tidak-ada", f"Berkas logo '{logo}' tidak ada di folder standar (atau bukan berkas). "
+                          "Simpan gambar logo di folder standar dan tulis namanya di sini, atau hapus logo:.")
+        size = real.stat().st_size
+        if size > LOGO_MAKS:
+            mb = f"{math.ceil(size / 2**20 * 10) / 10:.1f}".replace(".", ",")
+            return None, ("logo-terlalu-besar", f"Berkas logo '{logo}' berukuran {mb} MB, melebihi batas "
+                          f"{LOGO_MAKS // 2**20} MB. Simpan logo dengan ukuran lebih kecil (beberapa ratus KB cukup "
+                          "untuk dicetak).")
+        data = real.read_bytes()
+    except (OSError, RuntimeError, ValueError) as e:  # unreadable, a symlink loop, a NUL in the name
+        return None, ("logo-tidak-terbaca", f"Berkas logo '{logo}' tidak dapat dibaca ({type(e).__name__}). "
+                      "Periksa berkas dan izin bacanya.")
+    jenis = real.suffix.lower()
+    if jenis == ".png":
+        cocok = data.startswith(b"\x89PNG\r\n\x1a\n")
+    elif jenis in (".jpg", ".jpeg"):
+        cocok = data.startswith(b"\xff\xd8\xff")
+    elif jenis == ".svg":
+        cocok = _svg_sah(data)
+    else:  # the model accepts only the types above
+        cocok = False
+    if not cocok:
+        nama_jenis = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}.get(jenis, jenis)
+        return None, ("logo-isi-tidak-sesuai", f"Isi berkas logo '{logo}' bukan gambar {nama_jenis}, walaupun "
+                      f"namanya berakhiran {real.suffix}. Simpan ulang logo sebagai gambar SVG, PNG, atau JPEG yang "
+                      "sebenarnya (SVG tanpa deklarasi <!ENTITY>).")
+    return real, None
+
+
+def _svg_sah(data: bytes) -> bool:
+    """An SVG document: XML whose root is <svg>, without entity declarations."""
+    import xml.etree.ElementTree as ET
+
+    if b"<!ENTITY" in data.upper():
+        return False
+    try:
+        el = ET.fromstring(data)
+    except (ET.ParseError, ValueError):
+        return False
+    return el.tag in (_SVG_NS + "svg", "svg")
+
+
+def rujukan_svg(data: bytes) -> list[str]:
+    """References of an SVG to other files or addresses (href, url(), @import): the
+    renderers never load them."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(data)
+    except (ET.ParseError, ValueError):
+        return []
+    out: list[str] = []
+    for el in root.iter():
+        for key in ("href", _XLINK_HREF):
+            v = (el.get(key) or "").strip()
+            if v and not v.startswith(("#", "data:")):
+                out.append(v)
+        css = (el.text or "" if el.tag in (_SVG_NS + "style", "style") else "") + " " + (el.get("style") or "")
+        for mt in re.finditer(r"""url\(\s*['"]?([^'")\s]*)|@import\s+['"]([^'"]*)""", css):
+            v = (mt.group(1) or mt.group(2) or "").strip()
+            if v and not v.startswith(("#", "data:")):
+                out.append(v)
+    return out
+
+
+def _check_logo(ld: _Loader, ipath: Path, logo: str) -> None:
+    real, masalah = berkas_logo(ld.root, logo)
+    if masalah is not None:
+        ld.warn(ipath, ("logo",), *masalah, GALAT)
+        return
+    if real.suffix.lower() == ".svg":
+        luar = rujukan_svg(real.read_bytes())
+        if luar:
+            contoh = ", ".join(f"'{x[:60]}'" for x in luar[:3])
+            ld.warn(ipath, ("logo",), "logo-rujukan-luar",
+                    f"Logo SVG ini merujuk berkas atau alamat lain ({contoh}). Poster dan buku tidak pernah memuat "
+                    "rujukan seperti itu, sehingga bagian logo itu tidak tercetak. Simpan logo sebagai satu berkas "
+                    "SVG yang memuat seluruh gambarnya.")
+
+
 def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     ld = _Loader(root, today)
     instansi = None
     ipath = root / INSTANSI_FILE
     if ipath.is_file():
-        instansi = ld.read(ipath, m.Instansi)
+        # Like a service: one broken key does not drop the rest (its shared channels).
+        instansi, rusak = ld.read_partial(ipath, m.Instansi)
+        ld.bersama_tak_terbaca = instansi is None or "saluran_bersama" in (rusak or ())
+        if instansi is not None and instansi.logo:
+            _check_logo(ld, ipath, instansi.logo)
     else:
         ld.findings.append(
             Finding(display_name(root), 1, 1, "", GALAT, "instansi-tidak-ada",
@@ -444,7 +555,7 @@ def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]
                 "kategori. Dianjurkan, tidak wajib.")
     own = {c: getattr(s, c) for c in m.KOMPONEN if origin.get(c) == "layanan"}
     _check_komponen(ld, path, m.Komponen.model_construct(**own), ())
-    if s.pengaduan is not None:
+    if s.pengaduan is not None and not ld.bersama_tak_terbaca:
         if not s.pengaduan.punya_lapor():
             ld.warn(
                 path, ("pengaduan", "saluran") if origin.get("pengaduan") == "layanan" else (),

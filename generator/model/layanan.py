@@ -12,6 +12,8 @@ from pydantic_core import PydanticCustomError
 
 from .biaya import BiayaMasuk, Produk
 from .dasar import (
+    DOMAIN_RE,
+    SKEMA_RE,
     AlamatWeb,
     Dasar,
     DaftarTeks,
@@ -389,14 +391,85 @@ class Unit(Dasar):
     sumber: Optional[Sumber] = Field(None, description="Asal naskah profil unit ini.")
 
 
+# The site's own address (printed in every QR code): an origin, http(s), a host name,
+# an optional port and an optional path of plain characters. No query, fragment,
+# login, quotes or spaces.
+_LABEL_HOST = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_SITUS_RE = re.compile(
+    rf"^https?://{_LABEL_HOST}(?:\.{_LABEL_HOST})*(?::(?P<port>\d{{1,5}}))?(?P<jalur>(?:/[a-z0-9._~-]+)*/?)$",
+    re.IGNORECASE,
+)
+
+
+def _cek_situs(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    s = v.strip()
+    mt = _SITUS_RE.match(s)
+    if mt and 0 < int(mt.group("port") or 1) <= 65535 and not any(
+        b.strip(".") == "" for b in mt.group("jalur").split("/") if b
+    ):
+        return s
+    contoh = "https://standar.bontangkota.go.id/"
+    if DOMAIN_RE.match(s) and not any(c in s for c in "?#@") and "://" not in s:
+        contoh = "https://" + s.rstrip("/") + "/"
+    raise PydanticCustomError(
+        "situs_tidak_sah",
+        "'{nilai}' tidak dapat dipakai sebagai alamat situs (alamat ini dicetak dalam kode QR setiap poster). "
+        "Tulis alamat lengkap yang diawali https:// (atau http://), nama host, dan bila perlu jalurnya, tanpa "
+        "tanda tanya (?), pagar (#), @, spasi, atau tanda kutip, misalnya {contoh}.",
+        {"nilai": s, "contoh": contoh},
+    )
+
+
+# The site's address: stricter than AlamatWeb (which also takes a bare host name).
+AlamatSitus = Annotated[str, BeforeValidator(_cek_situs), Field(json_schema_extra={"format": "uri"})]
+
+
+#: Picture types a logo may have (the catalog also checks the file's content).
+LOGO_AKHIRAN = (".svg", ".png", ".jpg", ".jpeg")
+
+
+def _cek_logo(v: Any) -> Any:
+    """A logo is a file inside the standards folder, named relative to it; the
+    catalog checks that it is there, stays inside, and is the picture it says."""
+    if not isinstance(v, str):
+        return v
+    s = v.strip()
+    if not s:
+        raise PydanticCustomError("teks_kosong", "Teks ini kosong.")
+    if SKEMA_RE.match(s) or s.startswith(("/", "~")) or "\\" in s or ".." in s.split("/"):
+        raise PydanticCustomError(
+            "logo_di_luar_folder",
+            "Logo '{nilai}' harus berupa berkas di dalam folder standar, ditulis relatif terhadap folder itu, "
+            "misalnya logo.svg atau gambar/logo.png: bukan alamat web, bukan jalur yang diawali / atau ~, dan "
+            "tanpa '..'. Salin gambarnya ke folder standar.",
+            {"nilai": s},
+        )
+    if not s.lower().endswith(LOGO_AKHIRAN):
+        raise PydanticCustomError(
+            "logo_jenis_tidak_sah",
+            "Berkas logo '{nilai}' harus berupa gambar SVG, PNG, atau JPEG (nama berakhiran .svg, .png, .jpg, "
+            "atau .jpeg).",
+            {"nilai": s},
+        )
+    return s
+
+
+BerkasLogo = Annotated[str, BeforeValidator(_cek_logo)]
+
+
 class Instansi(Dasar):
     """The government as a whole (`standards/_instansi.yaml`)."""
 
     nama: Teks = Field(..., description="Nama pemerintah daerah.", examples=["Pemerintah Kota Bontang"])
     wilayah: Optional[Teks] = Field(None, description="Wilayah layanan.", examples=["Kota Bontang, Kalimantan Timur"])
-    logo: Optional[Teks] = Field(None, description="Berkas logo (relatif terhadap folder standards/).", examples=["logo.svg"])
-    situs: Optional[AlamatWeb] = Field(
-        None, description="Alamat situs standar pelayanan ini.", examples=["https://standar.bontangkota.go.id/"]
+    logo: Optional[BerkasLogo] = Field(
+        None, description="Berkas logo di dalam folder standards/, ditulis relatif terhadap folder itu (SVG, PNG, atau "
+        "JPEG).", examples=["logo.svg"]
+    )
+    situs: Optional[AlamatSitus] = Field(
+        None, description="Alamat situs standar pelayanan ini (https://, nama host, dan bila perlu jalurnya).", examples=["https://standar.bontangkota.go.id/"]
     )
     saluran_bersama: list[SaluranMasuk] = Field(
         default_factory=list, description="Saluran pengaduan yang berlaku untuk semua unit (misalnya SP4N-LAPOR!)."

@@ -108,8 +108,11 @@ def identitas(catalog: Any) -> Identitas:
     logo = None
     logo_hash = ""
     if ins and ins.logo:
-        p = (Path(catalog.root) / ins.logo).resolve()
-        if p.is_file():
+        from ..catalog import berkas_logo
+
+        # Only a picture inside the standards tree (see standar validate's logo-* findings).
+        p, _masalah = berkas_logo(Path(catalog.root), ins.logo)
+        if p is not None:
             logo = str(p)
             logo_hash = hashlib.sha256(p.read_bytes()).hexdigest()
     return Identitas(nama, wilayah, logo, logo_hash)

@@ -97,10 +97,11 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
     rencana = Rencana([])
     ins = catalog.instansi
     if ins and ins.logo and ident.logo is None:
-        rencana.peringatan.append(
-            f"Berkas logo '{ins.logo}' (logo: di _instansi.yaml) tidak ditemukan di folder standar; "
-            "poster dan buku dicetak tanpa logo."
-        )
+        from ..catalog import berkas_logo
+
+        _p, masalah = berkas_logo(Path(catalog.root), ins.logo)
+        alasan = masalah[1] if masalah else f"Berkas logo '{ins.logo}' tidak dapat dipakai."
+        rencana.peringatan.append(f"logo: di _instansi.yaml: {alasan} Poster dan buku dicetak tanpa logo.")
 
     services = list(catalog.services)
     tops = list(catalog.units)

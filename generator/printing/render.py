@@ -23,6 +23,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 from .. import model as m
@@ -107,24 +108,81 @@ def close_font_config() -> None:
     _sheet.cache_clear()
 
 
+class URLDitolak(ValueError):
+    """A URL the printed form may not load (WeasyPrint skips the resource)."""
+
+
+def _boleh(url: str, logo: Optional[Path]) -> str:
+    """The URL to open for ``url``, or :class:`URLDitolak`. Allowed: data: URIs, and
+    file: URLs whose real path is inside the print templates or the fonts, or is the
+    logo file. Nothing else: no network (http, https, ftp, ...), no other file."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            return url
+        if scheme == "file" and parts.netloc in ("", "localhost") and not parts.query:
+            real = Path(url2pathname(parts.path)).resolve()
+            if real == logo or any(real.is_relative_to(d) for d in _AKAR_BERKAS()):
+                return real.as_uri()
+    except (ValueError, OSError, RuntimeError):
+        pass
+    raise URLDitolak(f"cetak hanya memuat berkas templat, huruf, dan logo; ditolak: {url[:200]}")
+
+
+@lru_cache(maxsize=1)
+def _AKAR_BERKAS() -> tuple[Path, ...]:  # noqa: N802 - a constant, computed once
+    return (paths.TEMPLATE_DIR.resolve(), paths.FONT_DIR.resolve())
+
+
+@lru_cache(maxsize=1)
+def _kelas_penjemput() -> type:
+    from weasyprint.urls import URLFetcher
+
+    class Penjemput(URLFetcher):
+        """WeasyPrint's fetcher, restricted by :func:`_boleh` before anything is opened."""
+
+        def __init__(self, logo: Optional[str]):
+            super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+            self.logo = Path(logo).resolve() if logo else None
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            return super().fetch(_boleh(url, self.logo), headers)
+
+    return Penjemput
+
+
+@lru_cache(maxsize=8)
+def penjemput(logo: Optional[str] = None) -> Any:
+    """The URL fetcher of every WeasyPrint document and stylesheet (see :func:`_boleh`);
+    ``logo``: the logo file (a path accepted by ``catalog.berkas_logo``), or None."""
+    return _kelas_penjemput()(logo)
+
+
 @lru_cache(maxsize=None)
 def _sheet(name: str) -> Any:
     from weasyprint import CSS
 
-    return CSS(filename=str(paths.TEMPLATE_DIR / name), base_url=t.base_url(), font_config=font_config())
+    return CSS(filename=str(paths.TEMPLATE_DIR / name), base_url=t.base_url(), font_config=font_config(),
+               url_fetcher=penjemput())
 
 
 def stylesheets(template: str) -> list[Any]:
     return [_sheet(n) for n in STYLESHEETS[template]]
 
 
-def layout(html: str, template: Optional[str] = None, extra: tuple[Any, ...] = ()) -> Any:
+def layout(html: str, template: Optional[str] = None, extra: tuple[Any, ...] = (),
+           logo: Optional[str] = None) -> Any:
     """Lay out ``html``; with ``template``, its stylesheets are applied pre-parsed
-    (the HTML was made with ``css_inline=False``)."""
+    (the HTML was made with ``css_inline=False``). Nothing is loaded but data: URIs,
+    the print templates, the fonts and ``logo`` (see :func:`penjemput`)."""
     import weasyprint
 
     sheets = (stylesheets(template) if template else []) + list(extra)
-    return weasyprint.HTML(string=html, base_url=t.base_url()).render(
+    return weasyprint.HTML(string=html, base_url=t.base_url(), url_fetcher=penjemput(logo)).render(
         font_config=font_config(), stylesheets=sheets or None, cache=_IMAGES, **PDF_OPTIONS
     )
 
@@ -442,7 +500,8 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berka
             start = _mulai(tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False)), ladder)
 
         def make(lv: Tingkat, size: str = size) -> Any:
-            return layout(html_poster(p, size, lv.pt, css_inline=False, padat=lv.padat), "poster.html")
+            return layout(html_poster(p, size, lv.pt, css_inline=False, padat=lv.padat), "poster.html",
+                          logo=p.identitas.logo)
 
         hasil = fit(make, ladder, start)
         if hasil is None:
@@ -455,7 +514,7 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berka
     return out
 
 
-def _tinggi_bagian(html: str, size: str) -> tuple[float, float, dict[str, float]]:
+def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[float, float, dict[str, float]]:
     """Natural height (mm) of the poster's content, the room on a real page, and the
     height of each part (in its column). One cheap layout: an endless page where the
     first column takes everything; the three columns would share that height."""
@@ -463,8 +522,8 @@ def _tinggi_bagian(html: str, size: str) -> tuple[float, float, dict[str, float]
 
     fmt = t.format_poster(size, POSTER_PT[-1])
     tall = CSS(string=f"@page {{ size: {fmt.lebar}mm 20000mm !important; margin-bottom: {fmt.margin}mm !important }} "
-                      ".jangkar-bawah { position: static !important }")
-    doc = layout(html, "poster.html", (tall,))
+                      ".jangkar-bawah { position: static !important }", url_fetcher=penjemput())
+    doc = layout(html, "poster.html", (tall,), logo=logo)
     parts: dict[str, float] = {}
     top = kolom = kaki = 0.0
     for root in _root_boxes(doc.pages[0]):
@@ -508,7 +567,7 @@ def _cm(mm: float) -> str:
 def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
     html = html_poster(p, size, POSTER_PT[-1], css_inline=False, padat=True)
     try:
-        total, ruang, parts = _tinggi_bagian(html, size)
+        total, ruang, parts = _tinggi_bagian(html, size, p.identitas.logo)
     except Exception:  # pragma: no cover - diagnosis must never hide the real error
         total, ruang, parts = 0.0, 0.0, {}
     label = _rincian_bagian(p.layanan.data)
@@ -555,7 +614,7 @@ def render_maklumat(mk: MaklumatIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_
     start = 0
     for size in sizes:
         def make(pt: float, size: str = size) -> Any:
-            return layout(html_maklumat(mk, size, pt, css_inline=False), "maklumat.html")
+            return layout(html_maklumat(mk, size, pt, css_inline=False), "maklumat.html", logo=mk.identitas.logo)
 
         hasil = fit(make, MAKLUMAT_PT, start)
         if hasil is None:
@@ -584,4 +643,4 @@ def html_buku(b: BukuIn, css_inline: bool = True) -> str:
 
 
 def render_buku(b: BukuIn) -> bytes:
-    return to_pdf(layout(html_buku(b, css_inline=False), "buku.html"))
+    return to_pdf(layout(html_buku(b, css_inline=False), "buku.html", logo=b.identitas.logo))
