@@ -1,0 +1,185 @@
+"""Hostile file trees (issue 8): names that become addresses, symlinks, unreadable folders.
+
+A pull request controls the names of folders and files, and may add symlinks. Nothing of
+that may reach a page unquoted, nothing outside the standards tree is read, the walk
+always ends, every page address the site will make is checked by `standar validate`,
+and an unreadable folder is a galat, never a traceback.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import load_catalog, validate_paths
+from generator.cli import main
+from generator.findings import GALAT
+from tests.conftest import SERVICE, UNIT, write
+
+REPO = Path(__file__).resolve().parent.parent
+EDIT = "https://example.org/repo/edit/main/standards/"
+
+
+def galat(cat_or_findings, code: str):
+    findings = getattr(cat_or_findings, "findings", cat_or_findings)
+    return [f for f in findings if f.code == code and f.severity == GALAT]
+
+
+def layanan(nama: str, kategori: str = "Uji") -> str:
+    return SERVICE.replace("nama: Layanan Uji", f"nama: {nama}").replace("kategori: Uji", f"kategori: {kategori}")
+
+
+@pytest.fixture
+def bacaan(monkeypatch):
+    """Every file the code opens while the test runs (real paths)."""
+    dibuka: list[str] = []
+    asli_open, asli_io_open = builtins.open, io.open
+
+    def catat(asli):
+        def buka(file, *a, **k):
+            if isinstance(file, (str, bytes, os.PathLike)):
+                dibuka.append(os.path.realpath(file))
+            return asli(file, *a, **k)
+        return buka
+
+    monkeypatch.setattr(builtins, "open", catat(asli_open))
+    monkeypatch.setattr(io, "open", catat(asli_io_open))
+    return dibuka
+
+
+def di_luar(dibuka: list[str], root: Path) -> list[str]:
+    akar = os.path.realpath(root)
+    return [p for p in dibuka if p != akar and not p.startswith(akar + os.sep)]
+
+
+# -- 2. symlinks out of the tree ---------------------------------------------------------------
+
+
+def test_symlinks_out_of_the_tree_are_galat_and_not_read(tree, tmp_path, bacaan):
+    luar = tmp_path / "luar"
+    write(luar, "rahasia.yaml", layanan("Rahasia Luar"))
+    write(luar, "unit/_unit.yaml", UNIT.replace("Dinas Uji", "Dinas Luar"))
+    write(luar, "unit/rahasia-unit.yaml", layanan("Rahasia Unit Luar"))
+    write(luar, "_unit.yaml", UNIT.replace("Dinas Uji", "Dinas Luar"))
+    root = tree({"uji/baik.yaml": layanan("Layanan Baik")})
+    (root / "uji" / "rahasia.yaml").symlink_to(luar / "rahasia.yaml")
+    (root / "uji" / "passwd.yaml").symlink_to("/etc/passwd")
+    (root / "luar-unit").symlink_to(luar / "unit", target_is_directory=True)
+    (root / "uji" / "bidang-luar").symlink_to(luar / "unit", target_is_directory=True)
+    write(root, "unit-b/a.yaml", layanan("B"))
+    (root / "unit-b" / "_unit.yaml").symlink_to(luar / "_unit.yaml")
+    del bacaan[:]
+    cat = load_catalog(root)
+    f = galat(cat, "tautan-keluar")
+    assert sorted(Path(x.file).name for x in f) == ["_unit.yaml", "bidang-luar", "luar-unit", "passwd.yaml",
+                                                     "rahasia.yaml"]
+    assert all("ke luar folder standar" in x.message for x in f)
+    assert not galat(cat, "unit-tidak-ada")  # the refused _unit.yaml is not also "missing"
+    assert di_luar(bacaan, root) == []
+    assert [s.data.nama for s in cat.services] == ["Layanan Baik"]
+    assert not any("root:" in x.message or "Luar" in x.message for x in cat.findings)
+
+
+def test_validating_a_named_symlink_reads_nothing_outside(tree, tmp_path, bacaan):
+    luar = tmp_path / "luar"
+    write(luar, "x.yaml", "nama: [rusak\n")
+    root = tree({"uji/baik.yaml": layanan("Layanan Baik")})
+    (root / "uji" / "tautan").symlink_to(luar, target_is_directory=True)
+    (root / "uji" / "tautan.yaml").symlink_to(luar / "x.yaml")
+    del bacaan[:]
+    # CI validates the files a pull request changed: the link itself, never where it points.
+    for p in (root / "uji" / "tautan", root / "uji" / "tautan.yaml"):
+        (f,) = validate_paths([p])
+        assert f.code == "tautan-keluar" and Path(f.file).name == p.name
+    assert di_luar(bacaan, root) == []
+
+
+def test_symlinks_inside_the_tree_are_read(tree):
+    root = tree({"_bersama/umum.yaml": layanan("Layanan Bersama")})
+    (root / "uji" / "umum.yaml").symlink_to(Path("..") / "_bersama" / "umum.yaml")
+    cat = load_catalog(root)
+    assert cat.ok and [s.slug for s in cat.services] == ["umum"]
+
+
+# -- 3. symlink loops -------------------------------------------------------------------------
+
+
+def test_symlink_loops_end_with_a_galat(tree):
+    root = tree({"uji/baik.yaml": layanan("Layanan Baik")})
+    uji = root / "uji"
+    (uji / "x").symlink_to(".", target_is_directory=True)
+    (uji / "y").symlink_to(".", target_is_directory=True)
+    (uji / "naik").symlink_to("..", target_is_directory=True)
+    (uji / "diri").symlink_to("diri")
+    (uji / "lagi").symlink_to(root / "uji", target_is_directory=True)
+    # A subprocess: on a hanging walk the test fails by its timeout instead of never ending.
+    r = subprocess.run([sys.executable, "-m", "generator", "validate", str(root), "--format", "json"],
+                       cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    f = [x for x in json.loads(r.stdout) if x["severity"] == GALAT]
+    assert sorted((Path(x["file"]).name, x["code"]) for x in f) == [
+        ("diri", "tautan-berputar"), ("lagi", "tautan-berputar"), ("naik", "tautan-berputar"),
+        ("x", "tautan-berputar"), ("y", "tautan-berputar")]
+
+
+def test_a_folder_linked_twice_is_read_once(tree):
+    root = tree({"uji/baik.yaml": layanan("Layanan Baik"), "lain/_unit.yaml": UNIT.replace("Dinas Uji", "Dinas Lain"),
+                 "_bersama/bidang/_unit.yaml": "nama: Bidang Bersama\n",
+                 "_bersama/bidang/bersama.yaml": layanan("Bersama")})
+    (root / "a-alias").symlink_to("uji", target_is_directory=True)  # read before uji/, by name
+    (root / "uji" / "bidang").symlink_to(Path("..") / "_bersama" / "bidang", target_is_directory=True)
+    (root / "lain" / "bidang").symlink_to(Path("..") / "_bersama" / "bidang", target_is_directory=True)
+    cat = load_catalog(root)
+    f = galat(cat, "tautan-ganda")
+    # lain/ is read before uji/: the second link to _bersama/bidang is the duplicate
+    assert sorted(Path(x.file).as_posix().split("standards/")[1] for x in f) == ["a-alias", "uji/bidang"]
+    assert "uji" in f[0].message and "lain/bidang" in f[1].message
+    assert {u.id for u in cat.all_units()} == {"uji", "lain", "lain/bidang"}
+    assert sorted(s.slug for s in cat.services) == ["baik", "bersama"]
+
+
+# -- 10. unreadable folders --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("terkunci", ["uji/terkunci", "uji", "."])
+def test_an_unreadable_folder_is_a_galat_naming_it(tree, monkeypatch, capsys, terkunci):
+    root = tree({"uji/baik.yaml": layanan("Layanan Baik"), "uji/terkunci/_unit.yaml": "nama: Bidang\n"})
+    kunci = os.path.realpath(root / terkunci)
+    asli_scandir, asli_listdir = os.scandir, os.listdir
+
+    def tolak(asli):
+        def f(path=".", *a, **k):
+            if os.path.realpath(path) == kunci:
+                raise PermissionError(13, "Permission denied", str(path))
+            return asli(path, *a, **k)
+        return f
+
+    monkeypatch.setattr(os, "scandir", tolak(asli_scandir))
+    monkeypatch.setattr(os, "listdir", tolak(asli_listdir))
+    (f,) = galat(load_catalog(root), "folder-tidak-terbaca")
+    assert os.path.realpath(f.file) == kunci and "tidak dapat dibaca" in f.message and "izin" in f.message
+    assert main(["validate", str(root)]) == 1
+    assert "folder-tidak-terbaca" in capsys.readouterr().out
+
+
+def test_a_tree_nested_too_deep_is_a_galat_not_a_recursion_error(tree):
+    root = tree({"uji/baik.yaml": layanan("Layanan Baik")})
+    dalam = root.joinpath("uji", *["a"] * 400)  # deeper than the recursion limit set below
+    dalam.mkdir(parents=True)
+    (dalam / "x.yaml").write_text(layanan("Dalam"), encoding="utf-8")
+    batas = sys.getrecursionlimit()
+    sys.setrecursionlimit(350)  # a smaller tree than one past the default limit (pytest cannot delete that)
+    try:
+        cat = load_catalog(root)
+    finally:
+        sys.setrecursionlimit(batas)
+    (f,) = galat(cat, "folder-terlalu-dalam")
+    # uji/ and seven folders below it are read; the ninth level is not
+    assert Path(os.path.abspath(f.file)).relative_to(root).parts == ("uji", *["a"] * 8)
