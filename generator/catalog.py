@@ -23,6 +23,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
+from urllib.parse import quote
 
 from pydantic import ValidationError
 
@@ -56,7 +57,7 @@ class UnitNode:
     @property
     def url(self) -> str:
         """Site-relative URL of the unit page."""
-        return f"unit/{self.id}/"
+        return f"unit/{quote(self.id)}/"
 
     def chain(self) -> list["UnitNode"]:
         """This unit and its parents, nearest first."""
@@ -100,7 +101,7 @@ class Service:
 
     @property
     def url(self) -> str:
-        return f"layanan/{self.slug}/"
+        return f"layanan/{quote(self.slug)}/"
 
 
 
@@ -307,6 +308,18 @@ class _Loader:
         self.findings.append(Finding(display_name(path), line, col, _fmt_path(loc), sev, code, msg))
 
 
+def _nama_folder(ld: _Loader, folder: Path) -> bool:
+    """Whether the name of a unit or bidang folder can be part of a page address (unit/<opd>/<bidang>/,
+    cetak/<opd>/); when not, a galat, and nothing in the folder is published."""
+    if m.SLUG_RE.match(folder.name):
+        return True
+    ld.galat(folder, "nama-folder",
+             f"Nama folder '{_tampil(folder.name)}' tidak dapat menjadi alamat halaman unit. Gunakan huruf kecil, "
+             "angka, dan tanda hubung tunggal saja, misalnya dinas-kesehatan; isi folder ini tidak diterbitkan "
+             "sampai namanya diganti.")
+    return False
+
+
 _BERPUTAR = ("'{nama}' adalah tautan simbolik yang menunjuk ke dirinya sendiri atau ke folder yang memuatnya, "
              "sehingga pembacaan folder tidak akan berakhir. Hapus tautan itu.")
 
@@ -362,7 +375,8 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     services: list[Service] = []
     slugs: dict[str, Path] = {}
 
-    def walk(folder: Path, real: str, parent: Optional[UnitNode], uid: str) -> None:
+    def walk(folder: Path, real: str, parent: Optional[UnitNode], uid: str, terbit: bool) -> None:
+        """``terbit``: False below a folder whose name cannot be an address: checked, never published."""
         entries = ld.isi(folder, real)
         if entries is None:
             return
@@ -374,7 +388,8 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
             udata = ld.read(upath, m.Unit)
             if udata is not None:
                 node = UnitNode(uid, display_name(upath), udata, parent)
-                (parent.children if parent else units).append(node)
+                if terbit:
+                    (parent.children if parent else units).append(node)
                 _check_unit(ld, upath, udata)
         elif (yamls or any(e.folder for e in entries)) and upath not in ld.ditolak:
             ld.findings.append(
@@ -405,7 +420,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
             if own is None or node is None:
                 continue
             svc = _resolve(ld, p, p.relative_to(root).as_posix(), slug, own, node, instansi, rusak or set())
-            if keep and rusak is None:
+            if keep and rusak is None and terbit:
                 node.services.append(svc)
                 services.append(svc)
         for e in entries:
@@ -417,12 +432,12 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
                          "standar, sehingga tidak dibaca. Unit dan bidang cukup bertingkat dua atau tiga "
                          "(OPD, bidang); pindahkan isinya ke tingkat yang lebih dangkal.")
                 continue
-            walk(e.path, e.real, node if node else parent, f"{uid}/{e.name}")
+            walk(e.path, e.real, node if node else parent, f"{uid}/{e.name}", _nama_folder(ld, e.path) and terbit)
 
     for e in entries or ():
         if e.folder and not e.name.startswith((".", "_")):
             if ld.masuk(e, str(root)):
-                walk(e.path, e.real, None, e.name)
+                walk(e.path, e.real, None, e.name, _nama_folder(ld, e.path))
         elif e.berkas and e.path.suffix in (".yaml", ".yml") and e.name != INSTANSI_FILE:
             ld.findings.append(
                 Finding(display_name(e.path), 1, 1, "", GALAT, "berkas-di-luar-unit",

@@ -21,6 +21,7 @@ import pytest
 from generator.catalog import load_catalog, validate_paths
 from generator.cli import main
 from generator.findings import GALAT
+from generator.site import Opsi, bangun
 from tests.conftest import SERVICE, UNIT, write
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,6 +58,53 @@ def bacaan(monkeypatch):
 def di_luar(dibuka: list[str], root: Path) -> list[str]:
     akar = os.path.realpath(root)
     return [p for p in dibuka if p != akar and not p.startswith(akar + os.sep)]
+
+
+# -- 1. names of folders and files ----------------------------------------------------------
+
+XSS = 'a" autofocus onfocus="alert(1)" x="'
+
+
+def test_unit_folder_with_markup_is_a_galat_and_never_reaches_html(tree, capsys):
+    root = tree({f"{XSS}/_unit.yaml": UNIT.replace("Dinas Uji", "Dinas Jahat"),
+                 f"{XSS}/jahat.yaml": layanan("Layanan Jahat"),
+                 "uji/baik.yaml": layanan("Layanan Baik")})
+    cat = load_catalog(root)
+    (f,) = galat(cat, "nama-folder")
+    assert f.file.endswith(XSS) and (f.line, f.column) == (1, 1)
+    assert "huruf kecil" in f.message
+    # The folder's content is still checked, but nothing of it is published (mkdocs serve
+    # shows the valid part of a broken tree).
+    assert [u.id for u in cat.all_units()] == ["uji"]
+    assert [s.slug for s in cat.services] == ["baik"]
+    situs = bangun(cat, Opsi(edit_dasar=EDIT))
+    for h in situs.halaman:
+        assert "onfocus" not in h.html and "onfocus" not in (h.edit_url or "")
+    assert main(["validate", str(root)]) == 1
+    assert "nama-folder" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("nama", ["Bidang A", "bidang?x", "bidang#1", "bidang--a", "bidang_a", "Bidang", "bidang.a"])
+def test_every_folder_name_that_becomes_an_address_is_checked(tree, nama):
+    root = tree({f"uji/{nama}/_unit.yaml": "nama: Bidang A\n", f"uji/{nama}/layanan-a.yaml": layanan("A")})
+    cat = load_catalog(root)
+    (f,) = galat(cat, "nama-folder")
+    assert Path(f.file).name == nama
+    assert cat.unit(f"uji/{nama}") is None and cat.service("layanan-a") is None
+
+
+def test_names_in_urls_and_edit_links_are_quoted(tree):
+    # Defence in depth: whatever the name check lets through is still quoted in every URL.
+    cat = load_catalog(tree({"uji/a.yaml": layanan("A")}))
+    svc, unit = cat.services[0], cat.units[0]
+    svc.rel_path = 'uji/a b?#".yaml'
+    svc.slug = 'a b?"'
+    unit.id = 'u j"i'
+    assert svc.url == "layanan/a%20b%3F%22/"
+    assert unit.url == "unit/u%20j%22i/"
+    halaman = {h.jenis + h.src: h for h in bangun(cat, Opsi(edit_dasar=EDIT)).halaman}
+    assert halaman['layananlayanan/a b?".md'].edit_url == EDIT + "uji/a%20b%3F%23%22.yaml"
+    assert halaman['unitunit/u j"i.md'].edit_url == EDIT + "u%20j%22i/_unit.yaml"
 
 
 # -- 2. symlinks out of the tree ---------------------------------------------------------------
