@@ -19,7 +19,9 @@ import datetime as dt
 import errno
 import gc
 import os
+import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -34,6 +36,12 @@ from .yamlsafe import _fmt_path, load_file, locate
 
 INSTANSI_FILE = "_instansi.yaml"
 UNIT_FILE = "_unit.yaml"
+#: Service file names the site uses itself: layanan/index/ is the A–Z list, and a poster
+#: <opd>/maklumat-a3.pdf would overwrite the unit's maklumat poster (generator.printing.paths).
+NAMA_LAYANAN_SITUS = {
+    "index": "layanan/index/ adalah daftar layanan A–Z",
+    "maklumat": "poster layanan ini akan bernama sama dengan poster maklumat unit (cetak/<unit>/maklumat-a3.pdf)",
+}
 #: Folders below the standards root a unit may nest (OPD, bidang, ...); deeper is a galat, so
 #: that a hostile tree cannot exhaust the recursion.
 MAX_KEDALAMAN = 8
@@ -134,6 +142,12 @@ class Catalog:
     @property
     def ok(self) -> bool:
         return not any(f.severity == GALAT for f in self.findings)
+
+
+def slugify(s: str) -> str:
+    """The address of a category page, kategori/<slug>/: ASCII letters and digits, single hyphens."""
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
 
 
 def display_name(path: Path) -> str:
@@ -299,25 +313,63 @@ class _Loader:
             return obj, set()
         return obj, None
 
-    def warn(self, path: Path, loc: tuple, code: str, msg: str, sev: str = PERINGATAN) -> None:
+    def posisi(self, path: Path, loc: tuple) -> tuple[int, int]:
+        """Line and column of the value at key path ``loc`` of a file (1, 1 when unreadable)."""
         try:
-            raw = path.read_bytes()
-            line, col, followed, _ = locate(raw, loc)
+            line, col, _followed, _ = locate(path.read_bytes(), loc)
         except OSError:
-            line, col, _followed = 1, 1, ()
+            line, col = 1, 1
+        return line, col
+
+    def warn(self, path: Path, loc: tuple, code: str, msg: str, sev: str = PERINGATAN) -> None:
+        line, col = self.posisi(path, loc)
         self.findings.append(Finding(display_name(path), line, col, _fmt_path(loc), sev, code, msg))
 
 
-def _nama_folder(ld: _Loader, folder: Path) -> bool:
-    """Whether the name of a unit or bidang folder can be part of a page address (unit/<opd>/<bidang>/,
-    cetak/<opd>/); when not, a galat, and nothing in the folder is published."""
-    if m.SLUG_RE.match(folder.name):
-        return True
-    ld.galat(folder, "nama-folder",
-             f"Nama folder '{_tampil(folder.name)}' tidak dapat menjadi alamat halaman unit. Gunakan huruf kecil, "
-             "angka, dan tanda hubung tunggal saja, misalnya dinas-kesehatan; isi folder ini tidak diterbitkan "
-             "sampai namanya diganti.")
-    return False
+def _nama_folder(ld: _Loader, folder: Path, induk: str) -> bool:
+    """Whether the name of a unit or bidang folder (in the unit ``induk``, "" at the root) can be
+    part of a page address (unit/<opd>/<bidang>/, cetak/<opd>/); when not, a galat, and nothing
+    in the folder is published."""
+    nama = folder.name
+    if not m.SLUG_RE.match(nama):
+        ld.galat(folder, "nama-folder",
+                 f"Nama folder '{_tampil(nama)}' tidak dapat menjadi alamat halaman unit. Gunakan huruf kecil, "
+                 "angka, dan tanda hubung tunggal saja, misalnya dinas-kesehatan; isi folder ini tidak diterbitkan "
+                 "sampai namanya diganti.")
+        return False
+    if nama == "index":  # unit/index/ is the list of units, unit/<opd>/index/ the page of <opd>
+        apa = f"halaman unit {induk} (unit/{induk}/)" if induk else "daftar semua unit (unit/)"
+        ld.galat(folder, "nama-dicadangkan",
+                 f"Nama folder 'index' dipakai situs sendiri: alamat unit/{induk + '/' if induk else ''}index/ "
+                 f"adalah {apa}. Beri nama lain; isi folder ini tidak diterbitkan sampai namanya diganti.")
+        return False
+    return True
+
+
+def _check_kategori(ld: _Loader, daftar: list[tuple[str, Path]]) -> None:
+    """Each category has a page, kategori/<slugify(name)>/: two names with one address (often the
+    same word written differently) and the address of the category list are galat."""
+    per_alamat: dict[str, dict[str, Path]] = {}  # slug -> name -> first file with it, in walk order
+    for nama, path in daftar:
+        per_alamat.setdefault(slugify(nama), {}).setdefault(nama, path)
+    for slug, nama in per_alamat.items():
+        if slug == "index":
+            for n, path in nama.items():
+                ld.warn(path, ("kategori",), "nama-dicadangkan",
+                        f"Kategori '{_tampil(n)}' akan beralamat kategori/index/, alamat daftar semua kategori. "
+                        "Beri nama kategori lain.", GALAT)
+            continue
+        if len(nama) < 2:
+            continue
+        pasangan = list(nama.items())
+        for i, (n, path) in enumerate(pasangan):
+            n2, path2 = pasangan[1] if i == 0 else pasangan[0]
+            line, col = ld.posisi(path2, ("kategori",))
+            ld.warn(path, ("kategori",), "kategori-bentrok",
+                    f"Kategori '{_tampil(n)}' dan kategori '{_tampil(n2)}' ({display_name(path2)}:{line}:{col}) "
+                    f"mendapat alamat halaman yang sama, kategori/{slug}/. Bila keduanya satu kategori, tulis "
+                    "namanya sama persis di setiap layanan (termasuk huruf besar-kecil dan tanda baca); bila "
+                    "berbeda, beri nama yang lebih jelas bedanya.", GALAT)
 
 
 _BERPUTAR = ("'{nama}' adalah tautan simbolik yang menunjuk ke dirinya sendiri atau ke folder yang memuatnya, "
@@ -374,6 +426,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     units: list[UnitNode] = []
     services: list[Service] = []
     slugs: dict[str, Path] = {}
+    kategori: list[tuple[str, Path]] = []  # (category, file) of every service that may be published
 
     def walk(folder: Path, real: str, parent: Optional[UnitNode], uid: str, terbit: bool) -> None:
         """``terbit``: False below a folder whose name cannot be an address: checked, never published."""
@@ -408,6 +461,13 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
                             "angka, dan tanda hubung saja, misalnya akta-kelahiran.yaml.")
                 )
                 continue
+            if slug in NAMA_LAYANAN_SITUS:
+                ld.findings.append(
+                    Finding(display_name(p), 1, 1, "", GALAT, "nama-dicadangkan",
+                            f"Nama berkas '{p.name}' dipakai situs sendiri: {NAMA_LAYANAN_SITUS[slug]}. Beri nama "
+                            f"lain, misalnya {slug}-pelayanan.yaml.")
+                )
+                continue
             if slug in slugs:
                 ld.findings.append(
                     Finding(display_name(p), 1, 1, "", GALAT, "slug-ganda",
@@ -417,6 +477,8 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
                 continue
             slugs[slug] = p
             own, rusak = ld.read_partial(p, m.Layanan)
+            if own is not None and own.kategori and "kategori" not in (rusak or ()) and terbit:
+                kategori.append((own.kategori, p))
             if own is None or node is None:
                 continue
             svc = _resolve(ld, p, p.relative_to(root).as_posix(), slug, own, node, instansi, rusak or set())
@@ -432,12 +494,12 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
                          "standar, sehingga tidak dibaca. Unit dan bidang cukup bertingkat dua atau tiga "
                          "(OPD, bidang); pindahkan isinya ke tingkat yang lebih dangkal.")
                 continue
-            walk(e.path, e.real, node if node else parent, f"{uid}/{e.name}", _nama_folder(ld, e.path) and terbit)
+            walk(e.path, e.real, node if node else parent, f"{uid}/{e.name}", _nama_folder(ld, e.path, uid) and terbit)
 
     for e in entries or ():
         if e.folder and not e.name.startswith((".", "_")):
             if ld.masuk(e, str(root)):
-                walk(e.path, e.real, None, e.name, _nama_folder(ld, e.path))
+                walk(e.path, e.real, None, e.name, _nama_folder(ld, e.path, ""))
         elif e.berkas and e.path.suffix in (".yaml", ".yml") and e.name != INSTANSI_FILE:
             ld.findings.append(
                 Finding(display_name(e.path), 1, 1, "", GALAT, "berkas-di-luar-unit",
@@ -445,6 +507,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
                         "standards/disdukcapil/akta-kelahiran.yaml.")
             )
 
+    _check_kategori(ld, kategori)
     units.sort(key=lambda u: u.data.nama.lower())
     for u in units:
         u.children.sort(key=lambda c: c.data.nama.lower())

@@ -193,6 +193,68 @@ def test_a_folder_linked_twice_is_read_once(tree):
     assert sorted(s.slug for s in cat.services) == ["baik", "bersama"]
 
 
+# -- 9. every page address is checked by validate ---------------------------------------------
+
+
+@pytest.mark.parametrize("berkas", ["uji/index.yaml", "uji/maklumat.yaml"])
+def test_service_names_the_site_uses_itself_are_galat(tree, berkas):
+    cat = load_catalog(tree({berkas: layanan("Layanan X")}))
+    (f,) = galat(cat, "nama-dicadangkan")
+    assert f.file.endswith(berkas) and Path(berkas).stem in f.message and not cat.services
+
+
+@pytest.mark.parametrize("folder", ["index", "uji/index"])
+def test_unit_folders_named_index_are_galat(tree, folder):
+    cat = load_catalog(tree({f"{folder}/_unit.yaml": UNIT.replace("Dinas Uji", "Dinas Index"),
+                             f"{folder}/c.yaml": layanan("C")}))
+    (f,) = galat(cat, "nama-dicadangkan")
+    assert f.file.endswith(folder) and "unit/" in f.message
+    assert all(not u.id.endswith("index") for u in cat.all_units()) and not cat.services
+
+
+def test_categories_with_one_page_address_are_galat_on_both_sides(tree):
+    root = tree({"uji/a.yaml": layanan("A", "Kependudukan"), "uji/b.yaml": layanan("B", "kependudukan"),
+                 "uji/c.yaml": layanan("C", "Kependudukan"), "uji/d.yaml": layanan("D", "Index"),
+                 "uji/e.yaml": layanan("E", "Perizinan")})
+    cat = load_catalog(root)
+    f = sorted(galat(cat, "kategori-bentrok"))
+    baris = SERVICE.splitlines().index("kategori: Uji") + 1
+    assert [(Path(x.file).name, x.line, x.column, x.path) for x in f] == [
+        ("a.yaml", baris, 11, "kategori"), ("b.yaml", baris, 11, "kategori")]
+    assert f"b.yaml:{baris}:11" in f[0].message and f"a.yaml:{baris}:11" in f[1].message
+    assert all("kategori/kependudukan/" in x.message for x in f)
+    (d,) = galat(cat, "nama-dicadangkan")
+    assert Path(d.file).name == "d.yaml" and d.path == "kategori" and "kategori/index/" in d.message
+    # validate on one file shows its side too
+    assert [x.code for x in validate_paths([root / "uji" / "b.yaml"]) if x.severity == GALAT] == ["kategori-bentrok"]
+
+
+def test_the_build_reports_colliding_addresses_as_validate_does(tree, tmp_path):
+    from tests.site.support import build_site
+
+    root = tree({"uji/a.yaml": layanan("A", "Kependudukan"), "uji/b.yaml": layanan("B", "kependudukan"),
+                 "uji/index.yaml": layanan("Index")})
+    b = build_site(tmp_path / "situs", root, strict=False, layanan_utama=[])
+    assert b.returncode != 0 and "Traceback" not in b.output
+    for f in load_catalog(root).findings:
+        if f.severity == GALAT:
+            assert f.code in ("kategori-bentrok", "nama-dicadangkan")
+            assert f.file in b.output and f"{f.line}:{f.column}: galat:" in b.output
+    assert "bertabrakan" not in b.output  # no longer the plugin's "Markdown file" collision
+
+
+def test_every_page_address_of_a_valid_catalog_is_unique(tree):
+    """What validate accepts, the site can build: no two pages share an address."""
+    root = tree({"uji/a.yaml": layanan("A", "Kependudukan"), "uji/b.yaml": layanan("B", "Perizinan Usaha"),
+                 "uji/bidang-a/_unit.yaml": "nama: Bidang A\n", "uji/bidang-a/c.yaml": layanan("C", "Lain-lain"),
+                 "layanan/_unit.yaml": UNIT.replace("Dinas Uji", "Dinas Layanan"),
+                 "search/_unit.yaml": UNIT.replace("Dinas Uji", "Dinas Search")})
+    cat = load_catalog(root)
+    assert cat.ok, [f.text() for f in cat.findings if f.severity == GALAT]
+    urls = [h.url for h in bangun(cat, Opsi()).halaman]
+    assert len(urls) == len(set(urls))
+
+
 # -- 10. unreadable folders --------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from markupsafe import escape
 from .. import export
 from .. import model as m
 from ..html import baris
-from ..catalog import UNIT_FILE, Catalog, Service, UnitNode
+from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, slugify  # slugify: the category page address
 from ..schema import SCHEMAS, schema_text
 from . import guide, teks
 from .diagram import svg_alur
@@ -103,11 +103,6 @@ class Situs:
 # ----------------------------------------------------------------------------------------
 # Helpers exposed to templates
 # ----------------------------------------------------------------------------------------
-
-
-def slugify(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
 
 
 def huruf_awal(nama: str) -> str:
