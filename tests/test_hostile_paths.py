@@ -107,6 +107,21 @@ def test_names_in_urls_and_edit_links_are_quoted(tree):
     assert halaman['unitunit/u j"i.md'].edit_url == EDIT + "u%20j%22i/_unit.yaml"
 
 
+def test_the_edit_link_base_quotes_the_standards_folder(tmp_path):
+    from types import SimpleNamespace
+
+    from generator.mkdocs_plugin import StandarPlugin
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "standar pelayanan#1").mkdir()
+    plugin = StandarPlugin()
+    plugin.config = SimpleNamespace(edit_uri=None)  # derived from MkDocs' own edit_uri
+    plugin.root = tmp_path / "standar pelayanan#1"
+    config = SimpleNamespace(repo_url="https://example.org/repo", edit_uri="edit/main/docs/",
+                             docs_dir=str(tmp_path / "docs"))
+    assert plugin._edit_dasar(config, tmp_path) == "https://example.org/repo/edit/main/standar%20pelayanan%231/"
+
+
 # -- 2. symlinks out of the tree ---------------------------------------------------------------
 
 
