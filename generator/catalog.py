@@ -366,7 +366,7 @@ def _check_kategori(ld: _Loader, daftar: list[tuple[str, Path]]) -> None:
             n2, path2 = pasangan[1] if i == 0 else pasangan[0]
             line, col = ld.posisi(path2, ("kategori",))
             ld.warn(path, ("kategori",), "kategori-bentrok",
-                    f"Kategori '{_tampil(n)}' dan kategori '{_tampil(n2)}' ({display_name(path2)}:{line}:{col}) "
+                    f"Kategori '{_tampil(n)}' dan kategori '{_tampil(n2)}' ({_tampil(display_name(path2))}:{line}:{col}) "
                     f"mendapat alamat halaman yang sama, kategori/{slug}/. Bila keduanya satu kategori, tulis "
                     "namanya sama persis di setiap layanan (termasuk huruf besar-kecil dan tanda baca); bila "
                     "berbeda, beri nama yang lebih jelas bedanya.", GALAT)
@@ -447,7 +447,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
         elif (yamls or any(e.folder for e in entries)) and upath not in ld.ditolak:
             ld.findings.append(
                 Finding(display_name(folder), 1, 1, "", GALAT, "unit-tidak-ada",
-                        f"Folder '{folder.name}' tidak memiliki {UNIT_FILE}. Setiap folder unit (OPD/bidang) "
+                        f"Folder '{_tampil(folder.name)}' tidak memiliki {UNIT_FILE}. Setiap folder unit (OPD/bidang) "
                         "memerlukan berkas profil unit; buat berkas itu dengan nama, alamat, dan jam layanan.")
             )
         for p in yamls:
@@ -457,7 +457,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
             if not m.SLUG_RE.match(slug):
                 ld.findings.append(
                     Finding(display_name(p), 1, 1, "", GALAT, "nama-berkas",
-                            f"Nama berkas '{p.name}' tidak dapat menjadi alamat halaman. Gunakan huruf kecil, "
+                            f"Nama berkas '{_tampil(p.name)}' tidak dapat menjadi alamat halaman. Gunakan huruf kecil, "
                             "angka, dan tanda hubung saja, misalnya akta-kelahiran.yaml.")
                 )
                 continue
@@ -471,7 +471,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
             if slug in slugs:
                 ld.findings.append(
                     Finding(display_name(p), 1, 1, "", GALAT, "slug-ganda",
-                            f"Nama berkas '{p.name}' sudah dipakai oleh {display_name(slugs[slug])}. Setiap "
+                            f"Nama berkas '{p.name}' sudah dipakai oleh {_tampil(display_name(slugs[slug]))}. Setiap "
                             "layanan memerlukan nama berkas yang berbeda karena menjadi alamat halamannya.")
                 )
                 continue

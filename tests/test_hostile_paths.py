@@ -84,13 +84,20 @@ def test_unit_folder_with_markup_is_a_galat_and_never_reaches_html(tree, capsys)
     assert "nama-folder" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("nama", ["Bidang A", "bidang?x", "bidang#1", "bidang--a", "bidang_a", "Bidang", "bidang.a"])
+@pytest.mark.parametrize("nama", ["Bidang A", "bidang?x", "bidang#1", "bidang--a", "bidang_a", "Bidang", "bidang.a",
+                                  "bidang\n", "bidang\u202e", "bidang-\u0430"])
 def test_every_folder_name_that_becomes_an_address_is_checked(tree, nama):
     root = tree({f"uji/{nama}/_unit.yaml": "nama: Bidang A\n", f"uji/{nama}/layanan-a.yaml": layanan("A")})
     cat = load_catalog(root)
     (f,) = galat(cat, "nama-folder")
     assert Path(f.file).name == nama
     assert cat.unit(f"uji/{nama}") is None and cat.service("layanan-a") is None
+
+
+def test_a_service_file_name_ending_in_a_newline_is_a_galat(tree):
+    cat = load_catalog(tree({"uji/baik\n.yaml": layanan("A")}))
+    (f,) = galat(cat, "nama-berkas")
+    assert "baik\\u000a.yaml" in f.message and not cat.services
 
 
 def test_names_in_urls_and_edit_links_are_quoted(tree):
