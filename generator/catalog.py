@@ -7,17 +7,26 @@ Layout (see README): ``_instansi.yaml`` at the root; one folder per unit with it
 write from the nearest unit (bidang, then OPD) that sets it under ``bawaan:``;
 the government's shared complaint channels (``saluran_bersama``) are added to
 every service's channels.
+
+The tree comes from pull requests: it is walked once, by real path. Nothing outside it
+is read (a symlink pointing outside is a galat), a symlink loop or a folder linked twice
+is a galat, and an unreadable folder is a galat naming it, never a traceback.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gc
 import math
 import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
+from urllib.parse import quote
 
 from pydantic import ValidationError
 
@@ -28,6 +37,15 @@ from .yamlsafe import _fmt_path, load_file, locate
 
 INSTANSI_FILE = "_instansi.yaml"
 UNIT_FILE = "_unit.yaml"
+#: Service file names the site uses itself: layanan/index/ is the A–Z list, and a poster
+#: <opd>/maklumat-a3.pdf would overwrite the unit's maklumat poster (generator.printing.paths).
+NAMA_LAYANAN_SITUS = {
+    "index": "layanan/index/ adalah daftar layanan A–Z",
+    "maklumat": "poster layanan ini akan bernama sama dengan poster maklumat unit (cetak/<unit>/maklumat-a3.pdf)",
+}
+#: Folders below the standards root a unit may nest (OPD, bidang, ...); deeper is a galat, so
+#: that a hostile tree cannot exhaust the recursion.
+MAX_KEDALAMAN = 8
 
 
 @dataclass(eq=False)
@@ -48,7 +66,7 @@ class UnitNode:
     @property
     def url(self) -> str:
         """Site-relative URL of the unit page."""
-        return f"unit/{self.id}/"
+        return f"unit/{quote(self.id)}/"
 
     def chain(self) -> list["UnitNode"]:
         """This unit and its parents, nearest first."""
@@ -92,7 +110,7 @@ class Service:
 
     @property
     def url(self) -> str:
-        return f"layanan/{self.slug}/"
+        return f"layanan/{quote(self.slug)}/"
 
 
 
@@ -127,6 +145,12 @@ class Catalog:
         return not any(f.severity == GALAT for f in self.findings)
 
 
+def slugify(s: str) -> str:
+    """The address of a category page, kategori/<slug>/: ASCII letters and digits, single hyphens."""
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
+
+
 def display_name(path: Path) -> str:
     """Path as printed in findings: relative to the working directory when inside it."""
     try:
@@ -135,15 +159,53 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
+def _in_tree(path: Path | str) -> Path:
+    """Absolute path of ``path`` with the links of its folders resolved, but not a link it is
+    itself: where it is in its tree, not where it points."""
+    p = Path(os.path.abspath(path))
+    return p if p.parent == p else Path(os.path.realpath(p.parent)) / p.name
+
+
 def find_root(path: Path) -> Path:
-    """The standards root containing ``path`` (folder with _instansi.yaml)."""
-    p = path.resolve()
-    if p.is_file():
-        p = p.parent
-    for cand in [p, *p.parents]:
-        if (cand / INSTANSI_FILE).is_file():
+    """The standards root (folder with _instansi.yaml, real path) that ``path`` is in, or
+    ``path`` itself when it is a folder inside none. A symlink inside a tree is an entry of
+    that tree: it is never followed to find another root."""
+    p = _in_tree(path)
+    for cand in p.parents:
+        if os.path.isfile(cand / INSTANSI_FILE):
             return cand
-    return path.resolve() if path.is_dir() else path.resolve().parent
+    return Path(os.path.realpath(p)) if os.path.isdir(p) else p.parent
+
+
+@dataclass
+class _Isi:
+    """One entry of a folder: where it is in the tree, and its real path (inside the tree)."""
+
+    path: Path  # in the tree, links not followed: messages, unit ids, edit links
+    real: str
+    folder: bool
+    berkas: bool  # a regular file
+    tautan: bool  # a symlink
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def _tampil(nama: str) -> str:
+    """A file or folder name as quoted in a message: control and format characters escaped."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in nama)
+
+
+def _sebab(e: OSError) -> str:
+    """Why a file or folder cannot be read, in Indonesian."""
+    if isinstance(e, PermissionError):
+        return "tidak ada izin membacanya"
+    if isinstance(e, FileNotFoundError):
+        return "tidak ditemukan"
+    if e.errno == errno.ELOOP:
+        return "tautan simbolik berputar"
+    return f"galat sistem berkas {errno.errorcode.get(e.errno or 0, e.errno)}"
 
 
 class _Loader:
@@ -155,6 +217,83 @@ class _Loader:
         # the services' complaint channels are then incomplete, and notes about a
         # missing channel would only repeat that one error once per service.
         self.bersama_tak_terbaca = False
+        self.akar = str(root)  # real path of the root: nothing outside it is read
+        self.ditolak: set[Path] = set()  # entries refused (link out of the tree, unreadable)
+        self.dikunjungi: dict[str, Path] = {}  # real path -> where the walk entered it through a link
+
+    def galat(self, path: Path, code: str, msg: str) -> None:
+        self.findings.append(Finding(display_name(path), 1, 1, "", GALAT, code, msg))
+
+    def di_dalam(self, real: str) -> bool:
+        return real == self.akar or real.startswith(self.akar.rstrip(os.sep) + os.sep)
+
+    def isi(self, folder: Path, real: str) -> Optional[list[_Isi]]:
+        """The entries of ``folder`` (real path ``real``) sorted by name, or None when it cannot be
+        listed. A symlink is followed only to a place inside the tree: one pointing outside, or
+        into itself, is a galat, and nothing is read through it."""
+        try:
+            with os.scandir(folder) as it:
+                daftar = sorted(it, key=lambda d: d.name)
+        except OSError as e:
+            self.galat(folder, "folder-tidak-terbaca",
+                       f"Folder '{_tampil(folder.name)}' tidak dapat dibaca ({_sebab(e)}). Periksa izin akses "
+                       "folder itu (harus dapat dibaca dan dibuka), atau hapus folder itu dari folder standar.")
+            return None
+        out: list[_Isi] = []
+        for d in daftar:
+            p = folder / d.name
+            tautan = False
+            try:
+                tautan = d.is_symlink()
+                if not tautan:
+                    out.append(_Isi(p, os.path.join(real, d.name), d.is_dir(follow_symlinks=False),
+                                    d.is_file(follow_symlinks=False), False))
+                    continue
+                tujuan = os.path.realpath(p)
+                if not self.di_dalam(tujuan):
+                    self.ditolak.add(p)
+                    self.galat(p, "tautan-keluar",
+                               f"'{_tampil(d.name)}' adalah tautan simbolik yang menunjuk ke luar folder standar, "
+                               "sehingga tidak dibaca. Standar hanya boleh memuat berkas di dalam folder standar: "
+                               "ganti tautan itu dengan berkas atau folder yang sebenarnya.")
+                    continue
+                st = os.stat(tujuan)
+                out.append(_Isi(p, tujuan, stat.S_ISDIR(st.st_mode), stat.S_ISREG(st.st_mode), True))
+            except OSError as e:
+                self.ditolak.add(p)
+                if e.errno == errno.ELOOP:
+                    self.galat(p, "tautan-berputar", _BERPUTAR.format(nama=_tampil(d.name)))
+                elif not isinstance(e, FileNotFoundError):  # a dangling link, or gone since: nothing to read
+                    self.galat(p, "berkas-tidak-terbaca",
+                               f"'{_tampil(d.name)}' tidak dapat dibaca ({_sebab(e)}). Periksa izin aksesnya.")
+        return out
+
+    def masuk(self, sub: _Isi, dari: str) -> bool:
+        """Whether the walk enters folder ``sub`` of the folder whose real path is ``dari``.
+
+        The walk goes by real path and enters each real folder once. A real folder is reached
+        by one way only; a linked one is entered only when the walk would not reach it by its
+        own path (its target is inside a folder starting with . or _): a link to a folder that
+        contains it is a loop, a link to one read anyway is read once, not twice.
+        """
+        if not sub.tautan:
+            return True
+        r = sub.real
+        nama = _tampil(sub.name)
+        if r == dari or dari.startswith(r.rstrip(os.sep) + os.sep):
+            self.galat(sub.path, "tautan-berputar", _BERPUTAR.format(nama=nama))
+            return False
+        bagian = Path(r).relative_to(self.akar).parts
+        lewat = self.dikunjungi.get(r)
+        if lewat is None and not any(b.startswith((".", "_")) for b in bagian):
+            lewat = Path(r)  # the walk reads it by its own path
+        if lewat is not None:
+            self.galat(sub.path, "tautan-ganda",
+                       f"'{nama}' adalah tautan simbolik ke folder yang sudah dibaca sebagai "
+                       f"{_tampil(display_name(lewat))}; folder itu tidak dibaca dua kali. Hapus tautan itu.")
+            return False
+        self.dikunjungi[r] = sub.path
+        return True
 
     def read(self, path: Path, cls: type) -> Optional[Any]:
         obj, rusak = self.read_partial(path, cls)
@@ -179,13 +318,67 @@ class _Loader:
             return obj, set()
         return obj, None
 
-    def warn(self, path: Path, loc: tuple, code: str, msg: str, sev: str = PERINGATAN) -> None:
+    def posisi(self, path: Path, loc: tuple) -> tuple[int, int]:
+        """Line and column of the value at key path ``loc`` of a file (1, 1 when unreadable)."""
         try:
-            raw = path.read_bytes()
-            line, col, followed, _ = locate(raw, loc)
+            line, col, _followed, _ = locate(path.read_bytes(), loc)
         except OSError:
-            line, col, _followed = 1, 1, ()
+            line, col = 1, 1
+        return line, col
+
+    def warn(self, path: Path, loc: tuple, code: str, msg: str, sev: str = PERINGATAN) -> None:
+        line, col = self.posisi(path, loc)
         self.findings.append(Finding(display_name(path), line, col, _fmt_path(loc), sev, code, msg))
+
+
+def _nama_folder(ld: _Loader, folder: Path, induk: str) -> bool:
+    """Whether the name of a unit or bidang folder (in the unit ``induk``, "" at the root) can be
+    part of a page address (unit/<opd>/<bidang>/, cetak/<opd>/); when not, a galat, and nothing
+    in the folder is published."""
+    nama = folder.name
+    if not m.SLUG_RE.match(nama):
+        ld.galat(folder, "nama-folder",
+                 f"Nama folder '{_tampil(nama)}' tidak dapat menjadi alamat halaman unit. Gunakan huruf kecil, "
+                 "angka, dan tanda hubung tunggal saja, misalnya dinas-kesehatan; isi folder ini tidak diterbitkan "
+                 "sampai namanya diganti.")
+        return False
+    if nama == "index":  # unit/index/ is the list of units, unit/<opd>/index/ the page of <opd>
+        apa = f"halaman unit {induk} (unit/{induk}/)" if induk else "daftar semua unit (unit/)"
+        ld.galat(folder, "nama-dicadangkan",
+                 f"Nama folder 'index' dipakai situs sendiri: alamat unit/{induk + '/' if induk else ''}index/ "
+                 f"adalah {apa}. Beri nama lain; isi folder ini tidak diterbitkan sampai namanya diganti.")
+        return False
+    return True
+
+
+def _check_kategori(ld: _Loader, daftar: list[tuple[str, Path]]) -> None:
+    """Each category has a page, kategori/<slugify(name)>/: two names with one address (often the
+    same word written differently) and the address of the category list are galat."""
+    per_alamat: dict[str, dict[str, Path]] = {}  # slug -> name -> first file with it, in walk order
+    for nama, path in daftar:
+        per_alamat.setdefault(slugify(nama), {}).setdefault(nama, path)
+    for slug, nama in per_alamat.items():
+        if slug == "index":
+            for n, path in nama.items():
+                ld.warn(path, ("kategori",), "nama-dicadangkan",
+                        f"Kategori '{_tampil(n)}' akan beralamat kategori/index/, alamat daftar semua kategori. "
+                        "Beri nama kategori lain.", GALAT)
+            continue
+        if len(nama) < 2:
+            continue
+        pasangan = list(nama.items())
+        for i, (n, path) in enumerate(pasangan):
+            n2, path2 = pasangan[1] if i == 0 else pasangan[0]
+            line, col = ld.posisi(path2, ("kategori",))
+            ld.warn(path, ("kategori",), "kategori-bentrok",
+                    f"Kategori '{_tampil(n)}' dan kategori '{_tampil(n2)}' ({_tampil(display_name(path2))}:{line}:{col}) "
+                    f"mendapat alamat halaman yang sama, kategori/{slug}/. Bila keduanya satu kategori, tulis "
+                    "namanya sama persis di setiap layanan (termasuk huruf besar-kecil dan tanda baca); bila "
+                    "berbeda, beri nama yang lebih jelas bedanya.", GALAT)
+
+
+_BERPUTAR = ("'{nama}' adalah tautan simbolik yang menunjuk ke dirinya sendiri atau ke folder yang memuatnya, "
+             "sehingga pembacaan folder tidak akan berakhir. Hapus tautan itu.")
 
 
 def _sebagian(cls: type, data: Any, e: ValidationError) -> tuple[Optional[Any], set[str]]:
@@ -214,7 +407,7 @@ def load_catalog(root: Path | str, today: Optional[dt.date] = None, keep: bool =
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        return _load_catalog(Path(root).resolve(), today or dt.date.today(), keep)
+        return _load_catalog(Path(os.path.realpath(root)), today or dt.date.today(), keep)
     finally:
         if gc_was_on:
             gc.enable()
@@ -326,13 +519,15 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     ld = _Loader(root, today)
     instansi = None
     ipath = root / INSTANSI_FILE
-    if ipath.is_file():
+    entries = ld.isi(root, str(root)) if os.path.isdir(root) else []
+    ie = next((e for e in entries or () if e.name == INSTANSI_FILE), None)
+    if ie is not None and ie.berkas:
         # Like a service: one broken key does not drop the rest (its shared channels).
         instansi, rusak = ld.read_partial(ipath, m.Instansi)
         ld.bersama_tak_terbaca = instansi is None or "saluran_bersama" in (rusak or ())
         if instansi is not None and instansi.logo:
             _check_logo(ld, ipath, instansi.logo)
-    else:
+    elif entries is not None and ipath not in ld.ditolak:
         ld.findings.append(
             Finding(display_name(root), 1, 1, "", GALAT, "instansi-tidak-ada",
                     f"Folder standar tidak memiliki {INSTANSI_FILE} (identitas pemerintah daerah: nama, "
@@ -342,22 +537,28 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     units: list[UnitNode] = []
     services: list[Service] = []
     slugs: dict[str, Path] = {}
+    kategori: list[tuple[str, Path]] = []  # (category, file) of every service that may be published
 
-    def walk(folder: Path, parent: Optional[UnitNode], uid: str) -> None:
+    def walk(folder: Path, real: str, parent: Optional[UnitNode], uid: str, terbit: bool) -> None:
+        """``terbit``: False below a folder whose name cannot be an address: checked, never published."""
+        entries = ld.isi(folder, real)
+        if entries is None:
+            return
         upath = folder / UNIT_FILE
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
-        yamls = [p for p in entries if p.is_file() and p.suffix in (".yaml", ".yml") and p.name != UNIT_FILE]
+        ue = next((e for e in entries if e.name == UNIT_FILE), None)
+        yamls = [e.path for e in entries if e.berkas and e.path.suffix in (".yaml", ".yml") and e.name != UNIT_FILE]
         node: Optional[UnitNode] = None
-        if upath.is_file():
+        if ue is not None and ue.berkas:
             udata = ld.read(upath, m.Unit)
             if udata is not None:
                 node = UnitNode(uid, display_name(upath), udata, parent)
-                (parent.children if parent else units).append(node)
+                if terbit:
+                    (parent.children if parent else units).append(node)
                 _check_unit(ld, upath, udata)
-        elif yamls or any(p.is_dir() for p in entries):
+        elif (yamls or any(e.folder for e in entries)) and upath not in ld.ditolak:
             ld.findings.append(
                 Finding(display_name(folder), 1, 1, "", GALAT, "unit-tidak-ada",
-                        f"Folder '{folder.name}' tidak memiliki {UNIT_FILE}. Setiap folder unit (OPD/bidang) "
+                        f"Folder '{_tampil(folder.name)}' tidak memiliki {UNIT_FILE}. Setiap folder unit (OPD/bidang) "
                         "memerlukan berkas profil unit; buat berkas itu dengan nama, alamat, dan jam layanan.")
             )
         for p in yamls:
@@ -367,40 +568,57 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
             if not m.SLUG_RE.match(slug):
                 ld.findings.append(
                     Finding(display_name(p), 1, 1, "", GALAT, "nama-berkas",
-                            f"Nama berkas '{p.name}' tidak dapat menjadi alamat halaman. Gunakan huruf kecil, "
+                            f"Nama berkas '{_tampil(p.name)}' tidak dapat menjadi alamat halaman. Gunakan huruf kecil, "
                             "angka, dan tanda hubung saja, misalnya akta-kelahiran.yaml.")
+                )
+                continue
+            if slug in NAMA_LAYANAN_SITUS:
+                ld.findings.append(
+                    Finding(display_name(p), 1, 1, "", GALAT, "nama-dicadangkan",
+                            f"Nama berkas '{p.name}' dipakai situs sendiri: {NAMA_LAYANAN_SITUS[slug]}. Beri nama "
+                            f"lain, misalnya {slug}-pelayanan.yaml.")
                 )
                 continue
             if slug in slugs:
                 ld.findings.append(
                     Finding(display_name(p), 1, 1, "", GALAT, "slug-ganda",
-                            f"Nama berkas '{p.name}' sudah dipakai oleh {display_name(slugs[slug])}. Setiap "
+                            f"Nama berkas '{p.name}' sudah dipakai oleh {_tampil(display_name(slugs[slug]))}. Setiap "
                             "layanan memerlukan nama berkas yang berbeda karena menjadi alamat halamannya.")
                 )
                 continue
             slugs[slug] = p
             own, rusak = ld.read_partial(p, m.Layanan)
+            if own is not None and own.kategori and "kategori" not in (rusak or ()) and terbit:
+                kategori.append((own.kategori, p))
             if own is None or node is None:
                 continue
             svc = _resolve(ld, p, p.relative_to(root).as_posix(), slug, own, node, instansi, rusak or set())
-            if keep and rusak is None:
+            if keep and rusak is None and terbit:
                 node.services.append(svc)
                 services.append(svc)
-        for sub in entries:
-            if sub.is_dir() and not sub.name.startswith((".", "_")):
-                walk(sub, node if node else parent, f"{uid}/{sub.name}" if uid else sub.name)
+        for e in entries:
+            if not (e.folder and not e.name.startswith((".", "_")) and ld.masuk(e, real)):
+                continue
+            if uid.count("/") + 2 > MAX_KEDALAMAN:
+                ld.galat(e.path, "folder-terlalu-dalam",
+                         f"Folder '{_tampil(e.name)}' berada lebih dari {MAX_KEDALAMAN} tingkat di bawah folder "
+                         "standar, sehingga tidak dibaca. Unit dan bidang cukup bertingkat dua atau tiga "
+                         "(OPD, bidang); pindahkan isinya ke tingkat yang lebih dangkal.")
+                continue
+            walk(e.path, e.real, node if node else parent, f"{uid}/{e.name}", _nama_folder(ld, e.path, uid) and terbit)
 
-    if root.is_dir():
-        for sub in sorted(root.iterdir(), key=lambda p: p.name):
-            if sub.is_dir() and not sub.name.startswith((".", "_")):
-                walk(sub, None, sub.name)
-            elif sub.is_file() and sub.suffix in (".yaml", ".yml") and sub.name != INSTANSI_FILE:
-                ld.findings.append(
-                    Finding(display_name(sub), 1, 1, "", GALAT, "berkas-di-luar-unit",
-                            "Berkas layanan harus berada di dalam folder unitnya, misalnya "
-                            "standards/disdukcapil/akta-kelahiran.yaml.")
-                )
+    for e in entries or ():
+        if e.folder and not e.name.startswith((".", "_")):
+            if ld.masuk(e, str(root)):
+                walk(e.path, e.real, None, e.name, _nama_folder(ld, e.path, ""))
+        elif e.berkas and e.path.suffix in (".yaml", ".yml") and e.name != INSTANSI_FILE:
+            ld.findings.append(
+                Finding(display_name(e.path), 1, 1, "", GALAT, "berkas-di-luar-unit",
+                        "Berkas layanan harus berada di dalam folder unitnya, misalnya "
+                        "standards/disdukcapil/akta-kelahiran.yaml.")
+            )
 
+    _check_kategori(ld, kategori)
     units.sort(key=lambda u: u.data.nama.lower())
     for u in units:
         u.children.sort(key=lambda c: c.data.nama.lower())
@@ -614,14 +832,16 @@ def validate_paths(paths: Iterable[Path | str], today: Optional[dt.date] = None)
     out: list[Finding] = []
     by_root: dict[Path, list[Path]] = {}
     for p in paths:
-        if not p.exists():
+        if not (os.path.exists(p) or os.path.islink(p)):
             out.append(Finding(str(p), 1, 1, "", GALAT, "berkas-tidak-ada", "Berkas atau folder ini tidak ada."))
             continue
-        by_root.setdefault(find_root(p), []).append(p.resolve())
+        root = find_root(p)
+        w = _in_tree(p)
+        by_root.setdefault(root, []).append(root if os.path.realpath(w) == str(root) else w)
     for root, wanted in by_root.items():
         cat = load_catalog(root, today, keep=False)
         for f in cat.findings:
-            fp = Path(f.file).resolve()
+            fp = Path(os.path.abspath(f.file))  # findings name paths in the tree: no link is followed
             if any(fp == w or w in fp.parents for w in wanted):
                 out.append(f)
     return sort_findings(out)

@@ -27,7 +27,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -212,7 +212,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
             eu = config.edit_uri.rstrip("/")
             if not eu.endswith(docs):
                 return None
-            e = eu[: -len(docs)] + std + "/"
+            e = eu[: -len(docs)] + quote(std) + "/"
         if not e.endswith("/"):
             e += "/"
         if re.match(r"^https?://", e):

@@ -254,7 +254,7 @@ def teks_jam(jam: Any) -> list[str]:
     return [j if isinstance(j, str) else j.teks() for j in jam or []]
 
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" would accept a trailing newline
 
 
 class Layanan(Komponen):

@@ -18,9 +18,11 @@ from .. import model as m
 
 BERKAS = (
     ("layanan", m.Layanan, "Berkas layanan", "standards/<unit>/<nama-layanan>.yaml",
-     "Satu berkas untuk setiap layanan. Nama berkas menjadi alamat halamannya."),
+     "Satu berkas untuk setiap layanan. Nama berkas menjadi alamat halamannya: huruf kecil, angka, dan tanda "
+     "hubung saja (bukan index atau maklumat)."),
     ("unit", m.Unit, "Profil unit", "standards/<unit>/_unit.yaml",
-     "Satu berkas untuk setiap unit (OPD) atau bidang. Isi di bawah bawaan: diwarisi semua layanan unit itu."),
+     "Satu berkas untuk setiap unit (OPD) atau bidang. Isi di bawah bawaan: diwarisi semua layanan unit itu. "
+     "Nama folder unit menjadi alamat halamannya: huruf kecil, angka, dan tanda hubung saja (bukan index)."),
     ("instansi", m.Instansi, "Identitas pemerintah daerah", "standards/_instansi.yaml",
      "Satu berkas untuk seluruh situs."),
 )

@@ -1,6 +1,8 @@
 """Render the site's pages from the catalog with Jinja (templates in site_theme/pages/).
 
 Autoescaping is on for every template: text from YAML is always shown as text.
+Every URL built from a file or folder name is quoted (the catalog also refuses names
+that are not lower-case letters, digits and single hyphens).
 Links that come from YAML pass through :func:`tautan_aman` and are dropped (the
 value is shown as text) unless they are http(s), tel:, sms: or mailto:.
 """
@@ -15,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TextIO
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import escape
@@ -22,7 +25,7 @@ from markupsafe import escape
 from .. import export
 from .. import model as m
 from ..html import baris
-from ..catalog import Catalog, Service, UnitNode
+from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, slugify  # slugify: the category page address
 from ..schema import SCHEMAS, schema_text
 from . import guide, teks
 from .diagram import svg_alur
@@ -100,11 +103,6 @@ class Situs:
 # ----------------------------------------------------------------------------------------
 # Helpers exposed to templates
 # ----------------------------------------------------------------------------------------
-
-
-def slugify(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
 
 
 def huruf_awal(nama: str) -> str:
@@ -199,18 +197,18 @@ class _Render:
 
         mk = p.has_maklumat(unit)
         return {
-            "maklumat_a3": "cetak/" + p.maklumat_path(unit, "a3") if mk else None,
-            "maklumat_a4": "cetak/" + p.maklumat_path(unit, "a4") if mk else None,
-            "buku": "cetak/" + p.handbook_path(unit),
+            "maklumat_a3": "cetak/" + quote(p.maklumat_path(unit, "a3")) if mk else None,
+            "maklumat_a4": "cetak/" + quote(p.maklumat_path(unit, "a4")) if mk else None,
+            "buku": "cetak/" + quote(p.handbook_path(unit)),
         }
 
     def cetak_layanan(self, svc: Service) -> dict[str, str]:
         from ..printing import paths as p
 
         return {
-            "a3": "cetak/" + p.poster_path(svc, "a3"),
-            "a4": "cetak/" + p.poster_path(svc, "a4"),
-            "buku": "cetak/" + p.handbook_path(svc.unit),
+            "a3": "cetak/" + quote(p.poster_path(svc, "a3")),
+            "a4": "cetak/" + quote(p.poster_path(svc, "a4")),
+            "buku": "cetak/" + quote(p.handbook_path(svc.unit)),
         }
 
     def langkah(self, steps: list[m.Langkah]) -> list[dict[str, Any]]:
@@ -326,7 +324,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         jam=teks.teks_jam(d.jam_layanan),
         tarif=teks.baris_tarif(d.biaya.tarif) if d.biaya else [],
         kontak=[r.saluran(c) for c in unit.profil("kontak") or []],
-        json_url=f"layanan/{svc.slug}.json",
+        json_url=f"layanan/{quote(svc.slug)}.json",
         url_lengkap=export.absolute(r.opsi.site_url, svc.url) if r.opsi.site_url else "",
         berkas_cetak=r.cetak_layanan(svc) if r.opsi.cetak else None,
         origin=svc.origin,
@@ -357,7 +355,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         deskripsi=ringkasan(svc),
         cari=cari,
         jsonld=export.jsonld_html(svc, r.cat, r.opsi.site_url),
-        edit_url=(r.opsi.edit_dasar + svc.rel_path) if r.opsi.edit_dasar else None,
+        edit_url=(r.opsi.edit_dasar + quote(svc.rel_path)) if r.opsi.edit_dasar else None,
         jenis="layanan",
     )
 
@@ -410,7 +408,7 @@ def _unit(r: _Render, unit: UnitNode) -> Halaman:
     return Halaman(
         src=f"unit/{unit.id}.md", url=url, judul=nama, _html=_pack(html), toc=toc_dari(html), deskripsi=deskripsi,
         cari=cari, jenis="unit",
-        edit_url=(r.opsi.edit_dasar + f"{unit.id}/_unit.yaml") if r.opsi.edit_dasar else None,
+        edit_url=(r.opsi.edit_dasar + quote(f"{unit.id}/{UNIT_FILE}")) if r.opsi.edit_dasar else None,
     )
 
 
