@@ -8,6 +8,9 @@ anything:
   the type the model expects), so `0541 123456` never loses its leading zero;
 * positioned errors for the YAML 1.1 traps (`8:30` read as 510, `yes`/`no` read
   as booleans), duplicate keys, tags, runaway aliases, deep nesting;
+* hidden characters (controls, bidirectional overrides, zero-width characters; see
+  :data:`findings.HIDDEN`) refused at the exact line and column where they are written,
+  raw or as an escape in double quotes, so none reaches a page, a PDF or a CSV cell;
 * placeholders left by `standar new` reported as errors.
 
 The node tree is not kept after loading: when a finding needs the position of a
@@ -23,7 +26,7 @@ from typing import Any, Optional
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .findings import GALAT, Finding
+from .findings import GALAT, HIDDEN, HIDDEN_CLASS, Finding, char_name
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -51,6 +54,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 MAX_BYTES = 512 * 1024  # a service file is a few KB; 512 KB is far beyond any real one
 MAX_DEPTH = 40  # real files nest < 10 levels
+MAX_HIDDEN = 20  # hidden characters reported per file
 MAX_NODES = 50_000  # after alias expansion
 PLACEHOLDER = "[ISI]"
 
@@ -99,9 +103,61 @@ def _fmt_path(path: tuple) -> str:
     return out
 
 
+# In a value, a carriage return is hidden too: raw ones are line breaks, so only "\r" makes one.
+_HIDDEN_VALUE = re.compile(f"[{HIDDEN_CLASS}\r]")
+# An escape in a double-quoted scalar, matched left to right so "\\" is one escape.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+            "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+            "L": "\u2028", "P": "\u2029"}
+
+
+def _line_col(text: str, i: int) -> tuple[int, int]:
+    """1-based line and column of ``text[i]``, counting line breaks as libyaml does."""
+    before = text[:i]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, i - max(before.rfind("\n"), before.rfind("\r"))
+
+
+def _kind(ch: str) -> str:
+    cp = ord(ch)
+    if cp < 0xA0:
+        return "karakter kendali"
+    if cp in (0x061C, 0x200E, 0x200F) or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+        return "pengatur arah teks"
+    if cp in (0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        return "karakter lebar nol"
+    if cp in (0x2028, 0x2029):
+        return "pemisah baris Unicode"
+    if 0xFDD0 <= cp <= 0xFDEF or cp & 0xFFFE == 0xFFFE:
+        return "bukan karakter Unicode"
+    return "karakter format tak terlihat"
+
+
+def _hidden_message(ch: str, escape: str = "") -> str:
+    what = f"{char_name(ch)} ({_kind(ch)})"
+    where = (f"Urutan '{escape}' di dalam tanda kutip menghasilkan karakter tersembunyi {what}"
+             if escape else f"Ada karakter tersembunyi {what} di sini")
+    return (f"{where}. Karakter seperti ini tidak terlihat, tetapi dapat membalik, menyembunyikan "
+            "atau memalsukan teks di situs, PDF, spreadsheet dan terminal. Hapus "
+            + ("urutan itu." if escape else "karakter itu (biasanya terbawa saat menyalin dari dokumen lain)."))
+
+
+def _hidden_in_text(text: str, name: str) -> list[Finding]:
+    """Every hidden character written in the file (the first MAX_HIDDEN), where it is."""
+    out = []
+    for m in HIDDEN.finditer(text):
+        out.append(Finding(name, *_line_col(text, m.start()), "", GALAT, "karakter-tersembunyi",
+                           _hidden_message(m.group())))
+        if len(out) == MAX_HIDDEN:
+            break
+    return out
+
+
 class _Builder:
-    def __init__(self, name: str):
+    def __init__(self, name: str, text: str = ""):
         self.name = name
+        self.text = text
         self.count = 0
         self.findings: list[Finding] = []
         self.active: set[int] = set()
@@ -111,6 +167,20 @@ class _Builder:
         f = Finding(self.name, line, col, _fmt_path(path), sev, code, msg)
         self.findings.append(f)
         return f
+
+    def hidden_escape(self, node: ScalarNode, path: tuple) -> None:
+        """A double-quoted scalar whose escape makes a hidden character: galat at the escape.
+
+        The file itself holds none (compose() refused it), so an escape made it.
+        """
+        for m in _ESCAPE.finditer(self.text, node.start_mark.index + 1, node.end_mark.index):
+            ch = _ESCAPES.get(m.group(1)) or (chr(int(m.group(1)[1:], 16)) if len(m.group(1)) > 1 else "")
+            if ch and _HIDDEN_VALUE.match(ch):
+                self.findings.append(Finding(self.name, *_line_col(self.text, m.start()), _fmt_path(path),
+                                             GALAT, "karakter-tersembunyi", _hidden_message(ch, m.group())))
+                return
+        ch = _HIDDEN_VALUE.search(node.value).group()  # not found in the source: at the scalar
+        self.err(node, path, "karakter-tersembunyi", _hidden_message(ch))
 
     def build(self, node: Node, path: tuple, depth: int) -> Any:
         self.count += 1
@@ -172,6 +242,8 @@ class _Builder:
                 self.err(knode, path, "kunci-tidak-sah", "Nama kunci harus berupa teks sederhana.")
                 continue
             k = knode.value
+            if knode.style == '"' and _HIDDEN_VALUE.search(k):
+                self.hidden_escape(knode, path + (k,))
             if k in seen:
                 first = seen[k].start_mark.line + 1
                 self.err(
@@ -186,6 +258,8 @@ class _Builder:
 
     def scalar(self, node: ScalarNode, path: tuple) -> Any:
         v = node.value
+        if node.style == '"' and _HIDDEN_VALUE.search(v):
+            self.hidden_escape(node, path)
         if not node.style:  # plain (unquoted) scalar ('' from libyaml, None from pure Python)
             if v in _NULL:
                 return None
@@ -229,14 +303,20 @@ def _sexagesimal(v: str) -> int | float:
 
 
 def _decode(raw: bytes, name: str) -> tuple[Optional[str], Optional[Finding]]:
-    if b"\x00" in raw:
-        return None, Finding(
-            name, 1, 1, "", GALAT, "berkas-biner",
-            "Berkas ini bukan teks (berisi data biner). Simpan standar sebagai teks YAML biasa (UTF-8).",
-        )
+    # Binary: NUL bytes in what is not UTF-8, or in every other byte (UTF-16). A stray NUL
+    # in a text file is a hidden character, reported where it is.
+    binary = Finding(
+        name, 1, 1, "", GALAT, "berkas-biner",
+        "Berkas ini bukan teks (berisi data biner). Simpan standar sebagai teks YAML biasa (UTF-8).",
+    )
+    nul = raw.count(b"\x00")
+    if nul * 4 >= len(raw) > 0:
+        return None, binary
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if nul:
+            return None, binary
         line = raw[: e.start].count(b"\n") + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         return None, Finding(
@@ -346,6 +426,12 @@ def _too_deep(text: str) -> Optional[tuple[int, int, bool]]:
 
 
 def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
+    node, findings, _ = _compose(raw, name)
+    return node, findings
+
+
+def _compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding], str]:
+    """The node tree, the findings that stop loading, and the text the marks index."""
     if len(raw) > MAX_BYTES:
         return None, [
             Finding(
@@ -353,20 +439,23 @@ def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
                 f"Berkas berukuran {len(raw) // 1024} KB, melebihi batas {MAX_BYTES // 1024} KB. "
                 "Satu berkas hanya untuk satu layanan; pecah bila berisi beberapa layanan.",
             )
-        ]
+        ], ""
     text, bad = _decode(raw, name)
     if bad:
-        return None, [bad]
+        return None, [bad], ""
+    hidden = _hidden_in_text(text, name)
+    if hidden:  # refused before libyaml, which would report some of them at 1:1
+        return None, hidden, ""
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [
             Finding(name, 1, 1, "", GALAT, "berkas-kosong",
                     "Berkas kosong. Isi dengan standar pelayanan, atau buat dengan 'standar new'.")
-        ]
+        ], ""
     deep = _too_deep(text)
     if deep:
-        return None, [_deep_finding(name, *deep)]
+        return None, [_deep_finding(name, *deep)], ""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except (yaml.YAMLError, RecursionError) as e:
@@ -374,24 +463,24 @@ def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
         # limit in the pure-Python composer, surfaces here as a generic error.
         deep = _deeper_than_max(text, yaml.SafeLoader)
         if deep:
-            return None, [_deep_finding(name, *deep)]
+            return None, [_deep_finding(name, *deep)], ""
         if isinstance(e, yaml.YAMLError):
-            return None, [_yaml_error(e, name, text)]
+            return None, [_yaml_error(e, name, text)], ""
         return None, [
             Finding(name, 1, 1, "", GALAT, "yaml-sintaks", "Berkas tidak dapat dibaca sebagai YAML.")
-        ]
+        ], ""
     except (MemoryError, ValueError):
         return None, [
             Finding(name, 1, 1, "", GALAT, "yaml-sintaks", "Berkas tidak dapat dibaca sebagai YAML.")
-        ]
-    return node, []
+        ], ""
+    return node, [], text
 
 
 def load_bytes(raw: bytes, name: str) -> Loaded:
-    node, findings = compose(raw, name)
+    node, findings, text = _compose(raw, name)
     if node is None:
         return Loaded(None, findings)
-    b = _Builder(name)
+    b = _Builder(name, text)
     try:
         data = b.build(node, (), 0)
     except _Stop as s:

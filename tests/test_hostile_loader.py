@@ -63,3 +63,95 @@ def test_json_output_escapes_hidden_characters_and_round_trips():
     assert not _RAW.search(out.replace("\n", "")), ascii(out)
     (back,) = json.loads(out)
     assert back["message"] == NASTY.message and back["file"] == NASTY.file and back["path"] == NASTY.path
+
+
+# Raw characters no standard needs, each of which hides, reorders or forges text.
+HIDDEN = ["\x1b", "\x07", "\x08", "\x0b", "\x0c", "\x7f", "\x85", "\x9b", "\u061c", "\u200b",
+          "\u200d", "\u200e", "\u202a", "\u202e", "\u2066", "\u2069", "\u2028", "\u2029", "\ufeff",
+          "\ufffe", "\uffff", "\U0001fffe", "\U000e0041"]
+
+
+# -- hole 6: hidden characters rejected where they are (and hole 13: at their position) ------
+
+
+@pytest.mark.parametrize("ch", HIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+def test_hidden_character_in_a_value_is_a_positioned_galat(ch):
+    f = one(f"nama: Layanan\nringkasan: Teks {ch}biasa\n", "karakter-tersembunyi")
+    assert (f.line, f.column) == (2, 17)
+    assert f"U+{ord(ch):04X}" in f.message
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", f.message)
+
+
+@pytest.mark.parametrize("where", ["key", "comment", "block", "single-quoted", "flow"])
+def test_hidden_character_anywhere_in_the_file(where):
+    text = {
+        "key": "nama: a\nring\u202ekasan: b\n",
+        "comment": "nama: a\n# catatan \u202e tersembunyi\n",
+        "block": "nama: a\nringkasan: |\n  baris satu\n  baris \u200bdua\n",
+        "single-quoted": "nama: a\nringkasan: 'ab\u2066c'\n",
+        "flow": "nama: a\npersyaratan: [KTP, K\x1bK]\n",
+    }[where]
+    f = one(text, "karakter-tersembunyi")
+    line = next(i for i, ln in enumerate(text.split("\n"), 1) if re.search("[\u202e\u200b\u2066\x1b]", ln))
+    col = re.search("[\u202e\u200b\u2066\x1b]", text.split("\n")[line - 1]).start() + 1
+    assert (f.line, f.column) == (line, col)
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [r"\e[2J", r"\x1b", r"\x00", r"\0", r"\a", r"\r", r"\v", r"\N", r"\L", r"\u202E", r"\u200b",
+     r"\uFEFF", r"\uFFFE", r"\U000E0041"],
+)
+def test_hidden_character_written_as_an_escape_is_positioned_at_the_escape(escape):
+    # An escaped backslash first: YAML '\\e' is a backslash and an e, not an escape.
+    line = f'ringkasan: "Teks \\\\e {escape} akhir"'
+    f = one(f"nama: a\n{line}\n", "karakter-tersembunyi")
+    assert (f.line, f.column) == (2, line.index(escape) + 1)
+
+
+def test_escape_in_a_quoted_key_is_positioned():
+    f = one('nama: a\n"ring\\u202ekasan": b\n', "karakter-tersembunyi")
+    assert (f.line, f.column) == (2, 6)
+
+
+def test_nul_in_a_text_file_is_positioned_but_a_binary_file_is_binary():
+    f = one(b"nama: a\nkategori: b\nstatus: contoh\nringkasan: ab\x00cd\n", "karakter-tersembunyi")
+    assert (f.line, f.column) == (4, 14)
+    one("nama: Layanan\n".encode("utf-16-le"), "berkas-biner")
+    one(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "berkas-biner")
+
+
+def test_ordinary_whitespace_and_letters_are_fine():
+    text = (
+        "\ufeffnama: Layanan\u00a0Uji\n"  # BOM at the start, no-break space
+        "ringkasan: \"tab\\there, baris\\nbaru, garis \\\\e bukan escape\"\n"
+        "kategori: 'tab\tdi dalam kutip'\n"
+        "catatan: |\n  baris satu\n\n  baris\ttiga\n"
+        "jangka_waktu: 2×24 jam — ±1 hari, 🙂, ‘kutip’, العربية, 中文\r\n"
+    )
+    loaded = load_bytes(text.encode(), "x.yaml")
+    assert loaded.findings == [], loaded.findings
+    assert loaded.data["ringkasan"] == "tab\there, baris\nbaru, garis \\e bukan escape"
+    assert loaded.data["catatan"] == "baris satu\n\nbaris\ttiga\n"
+
+
+def test_a_control_character_is_reported_at_its_line_and_column():
+    f = one("nama: a\nkategori: b\nstatus: contoh\nringkasan: ab\x1b[2Jcd\n", "karakter-tersembunyi")
+    assert (f.line, f.column) == (4, 14)
+
+
+def test_validate_paths_reports_hidden_characters_through_the_catalogue(tree):
+    root = tree({"uji/a.yaml": SERVICE.replace("Layanan untuk menguji.", "Layanan \u202eujicoba")})
+    findings = validate_paths([root / "uji" / "a.yaml"])
+    (f,) = [f for f in findings if f.code == "karakter-tersembunyi"]
+    assert (f.line, f.column) == (2, 20)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_validate_never_echoes_control_characters(tree, capsys, fmt):
+    evil = SERVICE.replace("Layanan untuk menguji.", '"Layanan \\e[2J\\e]0;x\\a \\u202e"')
+    root = tree({"uji/a.yaml": evil, "uji/b\x1b[2J.yaml": SERVICE.replace("kategori", "kategory")})
+    assert main(["validate", str(root), "--format", fmt]) == 1
+    out, err = capsys.readouterr()
+    assert "karakter-tersembunyi" in out
+    assert not _RAW.search(out.replace("\n", "") + err.replace("\n", "")), ascii(out + err)
