@@ -55,7 +55,11 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 MAX_BYTES = 512 * 1024  # a service file is a few KB; 512 KB is far beyond any real one
 MAX_DEPTH = 40  # real files nest < 10 levels
 MAX_HIDDEN = 20  # hidden characters reported per file
-MAX_NODES = 50_000  # after alias expansion
+MAX_NODES = 50_000  # keys and values, after alias expansion
+# Characters of all keys and values after alias expansion. Without aliases a file holds
+# fewer characters than bytes, so only aliases can reach this: an anchor of 100 KB repeated
+# 4,000 times would otherwise become a 400 MB page.
+MAX_CHARS = 2 * MAX_BYTES
 PLACEHOLDER = "[ISI]"
 
 _STD_TAGS = {
@@ -158,7 +162,8 @@ class _Builder:
     def __init__(self, name: str, text: str = ""):
         self.name = name
         self.text = text
-        self.count = 0
+        self.count = 0  # nodes, keys included
+        self.chars = 0  # characters of keys and scalar values
         self.findings: list[Finding] = []
         self.active: set[int] = set()
 
@@ -182,17 +187,31 @@ class _Builder:
         ch = _HIDDEN_VALUE.search(node.value).group()  # not found in the source: at the scalar
         self.err(node, path, "karakter-tersembunyi", _hidden_message(ch))
 
+    def too_big(self, node: Node, path: tuple) -> _Stop:
+        """Past MAX_NODES or MAX_CHARS: a galat at the alias (or item) where the bound was passed."""
+        hit = _where_bound_passed(self.text)
+        if hit is None:  # cannot happen: the event count is never below the builder's
+            line, col = _pos(node)
+            alias, chars, aliased = False, self.chars > MAX_CHARS, "*" in self.text
+        else:
+            (line, col), path, alias, chars, aliased = hit
+        limit = f"{_ribuan(MAX_CHARS)} karakter" if chars else f"{_ribuan(MAX_NODES)} butir (kunci dan nilai)"
+        if alias:
+            code, msg = "terlalu-besar", (
+                f"Isi berkas menjadi lebih dari {limit} setelah alias (*) diuraikan; alias ini melampaui "
+                "batas itu. Jangan memakai anchor (&) dan alias (*) berulang-ulang; tulis isinya langsung.")
+        else:
+            code = "terlalu-besar" if chars else "terlalu-banyak-butir"
+            msg = (f"Berkas berisi lebih dari {limit}"
+                   + (", termasuk isi alias (*) yang diuraikan" if aliased else "")
+                   + "; di sini batas itu terlampaui. Satu berkas hanya untuk satu layanan; pecah bila "
+                   "berisi beberapa layanan.")
+        return _Stop(Finding(self.name, line, col, _fmt_path(path), GALAT, code, msg))
+
     def build(self, node: Node, path: tuple, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            line, col = _pos(node)
-            raise _Stop(
-                Finding(
-                    self.name, line, col, _fmt_path(path), GALAT, "terlalu-besar",
-                    "Isi berkas terlalu besar setelah alias (*) diuraikan. Jangan memakai anchor (&) "
-                    "dan alias (*) berulang-ulang; tulis isinya langsung.",
-                )
-            )
+            raise self.too_big(node, path)
         if depth > MAX_DEPTH:
             line, col = _pos(node)
             raise _Stop(
@@ -242,6 +261,10 @@ class _Builder:
                 self.err(knode, path, "kunci-tidak-sah", "Nama kunci harus berupa teks sederhana.")
                 continue
             k = knode.value
+            self.count += 1
+            self.chars += len(k)
+            if self.count > MAX_NODES or self.chars > MAX_CHARS:
+                raise self.too_big(knode, path + (k,))
             if knode.style == '"' and _HIDDEN_VALUE.search(k):
                 self.hidden_escape(knode, path + (k,))
             if k in seen:
@@ -258,6 +281,9 @@ class _Builder:
 
     def scalar(self, node: ScalarNode, path: tuple) -> Any:
         v = node.value
+        self.chars += len(v)
+        if self.chars > MAX_CHARS:
+            raise self.too_big(node, path)
         if node.style == '"' and _HIDDEN_VALUE.search(v):
             self.hidden_escape(node, path)
         if not node.style:  # plain (unquoted) scalar ('' from libyaml, None from pure Python)
@@ -291,6 +317,60 @@ class _Builder:
                 "Ganti dengan isi yang sebenarnya.",
             )
         return v
+
+
+def _ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _where_bound_passed(text: str) -> Optional[tuple[tuple[int, int], tuple, bool, bool, bool]]:
+    """Where reading the document in order first passes MAX_NODES or MAX_CHARS.
+
+    Counts from the parser's events as the builder counts (every key and value a node,
+    the characters of every key and scalar), an alias counting all its anchor holds, so
+    the answer is the alias itself, not its anchor. Returns ((line, column), key path,
+    whether it is an alias, whether characters rather than nodes passed the bound, whether
+    any alias came before), or None. Called only once the builder has passed a bound.
+    """
+    size: dict[str, tuple[int, int]] = {}
+    frames: list[list] = []  # [mapping?, key or index, next is a key?, anchor, nodes and chars at start]
+    nodes = chars = 0
+    aliased = False
+    try:
+        for ev in yaml.parse(text, Loader=_Loader):
+            if isinstance(ev, yaml.CollectionEndEvent):
+                f = frames.pop()
+                if f[3] is not None:
+                    size[f[3]] = (nodes - f[4], chars - f[5])
+                continue
+            if not isinstance(ev, yaml.NodeEvent):
+                continue
+            if frames:
+                top = frames[-1]
+                if not top[0]:
+                    top[1] += 1
+                elif top[2]:
+                    top[1] = ev.value if isinstance(ev, yaml.ScalarEvent) else "?"
+                top[2] = top[0] and not top[2]
+            start = (nodes, chars)
+            if isinstance(ev, yaml.AliasEvent):
+                n, c = size.get(ev.anchor, (0, 0))
+            else:
+                n, c = 1, len(ev.value) if isinstance(ev, yaml.ScalarEvent) else 0
+            nodes, chars = nodes + n, chars + c
+            alias = isinstance(ev, yaml.AliasEvent)
+            if nodes > MAX_NODES or chars > MAX_CHARS:
+                mark = ev.start_mark
+                return ((mark.line + 1, mark.column + 1), tuple(f[1] for f in frames), alias,
+                        chars > MAX_CHARS, aliased)
+            aliased = aliased or alias
+            if isinstance(ev, yaml.CollectionStartEvent):
+                frames.append([isinstance(ev, yaml.MappingStartEvent), -1, True, ev.anchor, *start])
+            elif isinstance(ev, yaml.ScalarEvent) and ev.anchor is not None:
+                size[ev.anchor] = (n, c)
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _sexagesimal(v: str) -> int | float:

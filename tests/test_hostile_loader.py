@@ -155,3 +155,46 @@ def test_validate_never_echoes_control_characters(tree, capsys, fmt):
     out, err = capsys.readouterr()
     assert "karakter-tersembunyi" in out
     assert not _RAW.search(out.replace("\n", "") + err.replace("\n", "")), ascii(out + err)
+
+
+# -- hole 5: alias amplification (and hole 13: too many items is not an alias problem) -----
+
+
+def test_alias_amplification_is_bounded_by_expanded_size_at_the_alias_that_crosses_it():
+    # ~119 KB on disk, 400 MB once the 4,000 aliases are expanded: few nodes, many characters.
+    long = "x" * 100_000
+    text = f'a: &a "{long}"\nb:\n' + "  - *a\n" * 4_000
+    assert len(text) < 130_000
+    start = time.monotonic()
+    f = one(text, "terlalu-besar")
+    assert time.monotonic() - start < 5
+    # Characters: key 'a', the string, key 'b', then one string per alias.
+    first_over = next(i for i in range(4_000) if 2 + (i + 2) * len(long) > yamlsafe.MAX_CHARS)
+    assert (f.line, f.column) == (3 + first_over, 5)  # the '*' of the alias that crosses the bound
+    assert f.path == f"b[{first_over}]"
+    assert "alias" in f.message and "karakter" in f.message
+
+
+def test_aliases_within_the_bound_are_accepted():
+    text = 'a: &a "' + "x" * 1_000 + '"\nb:\n' + "  - *a\n" * 100
+    loaded = load_bytes(text.encode(), "x.yaml")
+    assert loaded.findings == [] and len(loaded.data["b"]) == 100
+
+
+def test_billion_laughs_is_positioned_at_the_alias_not_the_anchor():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    f = one("\n".join(lines) + "\n", "terlalu-besar")
+    assert f.line > 1 and "alias" in f.message
+    assert lines[f.line - 1][f.column - 1] == "*"
+
+
+def test_many_items_without_aliases_are_too_many_items_not_blamed_on_aliases():
+    text = "daftar:\n" + "- a\n" * 100_000
+    assert len(text) <= MAX_BYTES
+    f = one(text, "terlalu-banyak-butir")
+    assert "alias" not in f.message
+    assert f"{MAX_NODES:,}".replace(",", ".") in f.message
+    assert f.line > MAX_NODES // 2 and f.column == 3  # the item that crosses the bound
