@@ -19,6 +19,7 @@ deeper key, :func:`locate` re-reads the file (findings are rare, memory is not).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -510,16 +511,28 @@ def compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding]]:
     return node, findings
 
 
+def _ukuran(n: int) -> str:
+    """'512,1 KB', '50,0 MB': rounded up, so a file just over the limit never reads as the limit."""
+    kb = -(-n * 10 // 1024) / 10
+    if kb < 1024:
+        return f"{kb:.1f} KB".replace(".", ",")
+    return f"{-(-n * 10 // 1024 ** 2) / 10:.1f} MB".replace(".", ",")
+
+
+def _too_large(name: str, size: Optional[int]) -> Finding:
+    """``size`` None: more than the limit was read from something whose size is not known."""
+    ukuran = f"berukuran {_ukuran(size)}, " if size is not None else ""
+    return Finding(
+        name, 1, 1, "", GALAT, "berkas-terlalu-besar",
+        f"Berkas {ukuran}melebihi batas {MAX_BYTES // 1024} KB. "
+        "Satu berkas hanya untuk satu layanan; pecah bila berisi beberapa layanan.",
+    )
+
+
 def _compose(raw: bytes, name: str) -> tuple[Optional[Node], list[Finding], str]:
     """The node tree, the findings that stop loading, and the text the marks index."""
     if len(raw) > MAX_BYTES:
-        return None, [
-            Finding(
-                name, 1, 1, "", GALAT, "berkas-terlalu-besar",
-                f"Berkas berukuran {len(raw) // 1024} KB, melebihi batas {MAX_BYTES // 1024} KB. "
-                "Satu berkas hanya untuk satu layanan; pecah bila berisi beberapa layanan.",
-            )
-        ], ""
+        return None, [_too_large(name, len(raw))], ""
     text, bad = _decode(raw, name)
     if bad:
         return None, [bad], ""
@@ -579,10 +592,15 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
 def load_file(path, name: str) -> Loaded:
     try:
         with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:  # told with its real size, without reading it
+                return Loaded(None, [_too_large(name, size)])
             raw = fh.read(MAX_BYTES + 1)
     except OSError as e:
         return Loaded(None, [Finding(name, 1, 1, "", GALAT, "berkas-tidak-terbaca",
                                      f"Berkas tidak dapat dibuka ({e.strerror}).")])
+    if len(raw) > MAX_BYTES:  # not a regular file, or it grew: the size is not known
+        return Loaded(None, [_too_large(name, None)])
     return load_bytes(raw, name)
 
 

@@ -198,3 +198,22 @@ def test_many_items_without_aliases_are_too_many_items_not_blamed_on_aliases():
     assert "alias" not in f.message
     assert f"{MAX_NODES:,}".replace(",", ".") in f.message
     assert f.line > MAX_NODES // 2 and f.column == 3  # the item that crosses the bound
+
+
+# -- hole 13 (part): the real size of a file that is too large --------------------------
+
+
+def test_a_huge_file_is_reported_with_its_real_size(tmp_path):
+    big = tmp_path / "besar.yaml"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing read
+    (f,) = load_file(big, "besar.yaml").findings
+    assert f.code == "berkas-terlalu-besar"
+    assert "50,0 MB" in f.message and "512 KB" in f.message
+
+
+def test_a_file_just_over_the_limit_is_not_reported_as_the_limit(tmp_path):
+    p = tmp_path / "besar.yaml"
+    p.write_bytes(b"nama: " + b"x" * MAX_BYTES)
+    (f,) = load_file(p, "besar.yaml").findings
+    assert "512,1 KB" in f.message, f.message
