@@ -217,3 +217,32 @@ def test_a_file_just_over_the_limit_is_not_reported_as_the_limit(tmp_path):
     p.write_bytes(b"nama: " + b"x" * MAX_BYTES)
     (f,) = load_file(p, "besar.yaml").findings
     assert "512,1 KB" in f.message, f.message
+
+
+# -- hole 7: CSV formula injection (OWASP) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["=1+1", "+1", "+62 812 0000 1111", "-2+3", "-", "@SUM(A1)", "\t=1", "\r=1", "  =1+1",
+     "\u00a0+1", "\n-cmd", " @x"],
+)
+def test_csv_cell_that_a_spreadsheet_could_read_as_a_formula_is_prefixed(value):
+    # OWASP: a cell starting with = + - @ tab or carriage return (here also after leading
+    # whitespace) is prefixed with a single quote, phone numbers like +62 included.
+    assert _cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Gratis", "Rp50.000", "(0548) 000 1111", "1 hari kerja", "a=b", "", None, 0])
+def test_csv_ordinary_cells_are_unchanged(value):
+    assert _cell(value) == ("" if value is None else str(value))
+
+
+def test_csv_export_neutralises_a_leading_plus_or_minus(tree):
+    svc = SERVICE.replace("nama: Layanan Uji", 'nama: "+62 812 0000 1111"').replace(
+        "kategori: Uji", 'kategori: "-1+cmd|\' /C calc\'!A0"')
+    cat = load_catalog(tree({"uji/a.yaml": svc}))
+    assert cat.ok, cat.findings
+    (row,) = csv.DictReader(io.StringIO(catalog_csv(cat)))
+    assert row["nama"] == "'+62 812 0000 1111"
+    assert row["kategori"].startswith("'-1+cmd")
