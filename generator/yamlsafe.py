@@ -27,7 +27,7 @@ from typing import Any, Optional
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .findings import GALAT, HIDDEN, HIDDEN_CLASS, Finding, char_name
+from .findings import GALAT, HIDDEN_CLASS, Finding, char_name, find_hidden
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -56,10 +56,10 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 MAX_BYTES = 512 * 1024  # a service file is a few KB; 512 KB is far beyond any real one
 MAX_DEPTH = 40  # real files nest < 10 levels
 MAX_HIDDEN = 20  # hidden characters reported per file
-MAX_NODES = 50_000  # keys and values, after alias expansion
-# Characters of all keys and values after alias expansion. Without aliases a file holds
-# fewer characters than bytes, so only aliases can reach this: an anchor of 100 KB repeated
-# 4,000 times would otherwise become a 400 MB page.
+MAX_NODES = 50_000  # after alias expansion
+# Characters of all keys and scalars after alias expansion. Without aliases a file holds
+# no more characters than bytes, so only aliases can reach this: an anchor of 100 KB
+# repeated 4,000 times would otherwise become a 400 MB page.
 MAX_CHARS = 2 * MAX_BYTES
 PLACEHOLDER = "[ISI]"
 
@@ -117,6 +117,10 @@ _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "
             "L": "\u2028", "P": "\u2029"}
 
 
+def _hidden_value(v: str) -> bool:
+    return "\r" in v or next(find_hidden(v), None) is not None
+
+
 def _line_col(text: str, i: int) -> tuple[int, int]:
     """1-based line and column of ``text[i]``, counting line breaks as libyaml does."""
     before = text[:i]
@@ -151,7 +155,7 @@ def _hidden_message(ch: str, escape: str = "") -> str:
 def _hidden_in_text(text: str, name: str) -> list[Finding]:
     """Every hidden character written in the file (the first MAX_HIDDEN), where it is."""
     out = []
-    for m in HIDDEN.finditer(text):
+    for m in find_hidden(text):
         out.append(Finding(name, *_line_col(text, m.start()), "", GALAT, "karakter-tersembunyi",
                            _hidden_message(m.group())))
         if len(out) == MAX_HIDDEN:
@@ -163,8 +167,8 @@ class _Builder:
     def __init__(self, name: str, text: str = ""):
         self.name = name
         self.text = text
-        self.count = 0  # nodes, keys included
-        self.chars = 0  # characters of keys and scalar values
+        self.count = 0
+        self.chars = 0  # characters of keys and scalars (counted by _AliasBuilder)
         self.findings: list[Finding] = []
         self.active: set[int] = set()
 
@@ -262,11 +266,7 @@ class _Builder:
                 self.err(knode, path, "kunci-tidak-sah", "Nama kunci harus berupa teks sederhana.")
                 continue
             k = knode.value
-            self.count += 1
-            self.chars += len(k)
-            if self.count > MAX_NODES or self.chars > MAX_CHARS:
-                raise self.too_big(knode, path + (k,))
-            if knode.style == '"' and _HIDDEN_VALUE.search(k):
+            if knode.style == '"' and _hidden_value(k):
                 self.hidden_escape(knode, path + (k,))
             if k in seen:
                 first = seen[k].start_mark.line + 1
@@ -282,10 +282,7 @@ class _Builder:
 
     def scalar(self, node: ScalarNode, path: tuple) -> Any:
         v = node.value
-        self.chars += len(v)
-        if self.chars > MAX_CHARS:
-            raise self.too_big(node, path)
-        if node.style == '"' and _HIDDEN_VALUE.search(v):
+        if node.style == '"' and _hidden_value(v):
             self.hidden_escape(node, path)
         if not node.style:  # plain (unquoted) scalar ('' from libyaml, None from pure Python)
             if v in _NULL:
@@ -320,6 +317,22 @@ class _Builder:
         return v
 
 
+class _AliasBuilder(_Builder):
+    """For a text that may hold aliases ('*'): also bounds the characters after expansion."""
+
+    def mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
+        self.chars += sum(len(k.value) for k, _ in node.value if isinstance(k, ScalarNode))
+        if self.chars > MAX_CHARS:
+            raise self.too_big(node, path)
+        return super().mapping(node, path, depth)
+
+    def scalar(self, node: ScalarNode, path: tuple) -> Any:
+        self.chars += len(node.value)
+        if self.chars > MAX_CHARS:
+            raise self.too_big(node, path)
+        return super().scalar(node, path)
+
+
 def _ribuan(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -327,9 +340,10 @@ def _ribuan(n: int) -> str:
 def _where_bound_passed(text: str) -> Optional[tuple[tuple[int, int], tuple, bool, bool, bool]]:
     """Where reading the document in order first passes MAX_NODES or MAX_CHARS.
 
-    Counts from the parser's events as the builder counts (every key and value a node,
-    the characters of every key and scalar), an alias counting all its anchor holds, so
-    the answer is the alias itself, not its anchor. Returns ((line, column), key path,
+    Counts from the parser's events as the builder counts (every value a node, the
+    characters of every key and scalar), an alias counting all its anchor holds, so the
+    answer is the alias itself, not its anchor. The builder never counts more than this
+    by the same point, so the bound is passed here at or before where the builder stopped. Returns ((line, column), key path,
     whether it is an alias, whether characters rather than nodes passed the bound, whether
     any alias came before), or None. Called only once the builder has passed a bound.
     """
@@ -346,18 +360,20 @@ def _where_bound_passed(text: str) -> Optional[tuple[tuple[int, int], tuple, boo
                 continue
             if not isinstance(ev, yaml.NodeEvent):
                 continue
+            key = False
             if frames:
                 top = frames[-1]
                 if not top[0]:
                     top[1] += 1
                 elif top[2]:
                     top[1] = ev.value if isinstance(ev, yaml.ScalarEvent) else "?"
+                    key = True
                 top[2] = top[0] and not top[2]
             start = (nodes, chars)
             if isinstance(ev, yaml.AliasEvent):
                 n, c = size.get(ev.anchor, (0, 0))
             else:
-                n, c = 1, len(ev.value) if isinstance(ev, yaml.ScalarEvent) else 0
+                n, c = 0 if key else 1, len(ev.value) if isinstance(ev, yaml.ScalarEvent) else 0
             nodes, chars = nodes + n, chars + c
             alias = isinstance(ev, yaml.AliasEvent)
             if nodes > MAX_NODES or chars > MAX_CHARS:
@@ -368,7 +384,7 @@ def _where_bound_passed(text: str) -> Optional[tuple[tuple[int, int], tuple, boo
             if isinstance(ev, yaml.CollectionStartEvent):
                 frames.append([isinstance(ev, yaml.MappingStartEvent), -1, True, ev.anchor, *start])
             elif isinstance(ev, yaml.ScalarEvent) and ev.anchor is not None:
-                size[ev.anchor] = (n, c)
+                size[ev.anchor] = (1, c)  # a node wherever its alias stands
     except yaml.YAMLError:
         pass
     return None
@@ -573,7 +589,7 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
     node, findings, text = _compose(raw, name)
     if node is None:
         return Loaded(None, findings)
-    b = _Builder(name, text)
+    b = (_AliasBuilder if "*" in text else _Builder)(name, text)
     try:
         data = b.build(node, (), 0)
     except _Stop as s:
