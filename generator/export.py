@@ -90,10 +90,15 @@ CSV_COLUMNS = [
 
 
 def _cell(v: Any) -> str:
+    """A CSV cell no spreadsheet reads as a formula (OWASP, CSV injection).
+
+    Every cell that starts with = + - @, a tab or a carriage return, also after leading
+    whitespace, is prefixed with a single quote. That includes phone numbers such as
+    "+62 812 …" and texts such as "-": a spreadsheet would read "+62 812" as a formula
+    too, and "-2+3" as 1. The csv module quotes separators and quotes themselves.
+    """
     s = "" if v is None else str(v)
-    # Spreadsheet formula injection: a cell starting with = @ (or + - not followed by
-    # a digit, so phone numbers stay intact) is prefixed with an apostrophe.
-    if s[:1] in ("=", "@") or (s[:1] in ("+", "-") and not s[1:2].isdigit()):
+    if s[:1] in ("\t", "\r") or s.lstrip()[:1] in ("=", "+", "-", "@"):
         return "'" + s
     return s
 

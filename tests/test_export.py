@@ -28,6 +28,8 @@ def test_catalog_json_has_resolved_services(tree):
 
 
 def test_csv_one_row_per_service_and_formula_cells_neutralised(tree):
+    # OWASP: every cell starting with = + - @ tab or CR (also after leading whitespace) gets a
+    # leading apostrophe, phone numbers like +62 included (tests/test_hostile_loader.py).
     evil = SERVICE.replace("Layanan Uji", "=HYPERLINK(\"http://x\")")
     cat = load_catalog(tree({"uji/a.yaml": SERVICE, "uji/b.yaml": evil}))
     rows = list(csv.DictReader(io.StringIO(catalog_csv(cat))))
