@@ -111,9 +111,12 @@ def test_logo_di_luar_atau_bukan_gambar_adalah_galat(kasus, tree, service_text, 
     if isi == "folder":
         (root / nama).mkdir()
     cat = load_catalog(root)
-    (f,) = _galat_di(cat, root, "logo")
-    assert f.line == _line_of(root, "logo") and f.column > 1
-    assert f.code.startswith("logo-")
+    temuan = _galat_di(cat, root, "logo")
+    # A NUL written as an escape is refused by the loader already (hidden character),
+    # before the logo check: either way one positioned galat names the logo line.
+    assert temuan and all(f.line == _line_of(root, "logo") and f.column > 1 for f in temuan)
+    f = temuan[0]
+    assert f.code.startswith("logo-") or (kasus == "nul" and f.code == "karakter-tersembunyi")
     assert "Traceback" not in f.message
     from generator.printing import inputs
 
