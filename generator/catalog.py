@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import gc
 import math
 import os
@@ -153,10 +154,15 @@ def slugify(s: str) -> str:
 
 def display_name(path: Path) -> str:
     """Path as printed in findings: relative to the working directory when inside it."""
+    return _nama_tampil(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _nama_tampil(path: str, cwd: str) -> str:
     try:
-        return os.path.relpath(path)
+        return os.path.relpath(path, cwd)
     except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
+        return path
 
 
 def _in_tree(path: Path | str) -> Path:

@@ -198,6 +198,8 @@ def _message(err: dict, data: Any) -> tuple[str, str]:
     if typ == "string_too_short":
         return "teks-kosong", "Teks ini kosong." + ex
     if typ == "string_pattern_mismatch":
+        if ctx.get("pattern") == m.TEKS_ISI:
+            return "teks-kosong", "Teks ini kosong. Isi teksnya, atau hapus kuncinya bila standar tidak memuatnya." + ex
         return "format-tidak-sah", f"Format {_jenis(val)} tidak sah." + ex
     if typ in ("value_error", "assertion_error"):
         return "nilai-tidak-sah", str(err.get("msg", "")).removeprefix("Value error, ")

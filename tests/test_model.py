@@ -558,3 +558,9 @@ def test_phone_links_only_for_numbers(nilai, tautan):
 def test_a_web_address_that_could_break_out_of_a_link_is_refused(tree, alamat):
     cat = svc(tree, SERVICE + f"layanan_daring: '{alamat}'\n")
     assert not cat.ok and {f.code for f in cat.findings} & {"url-tidak-sah", "tautan-tidak-aman"}
+
+
+def test_an_empty_text_is_told_so(tree):
+    cat = svc(tree, SERVICE.replace("nama: Layanan Uji", 'nama: "   "'))
+    (f,) = by_code(cat, "teks-kosong")
+    assert f.path == "nama" and f.line == 1 and "kosong" in f.message

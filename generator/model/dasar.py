@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 
@@ -53,14 +53,10 @@ def satu_jadi_daftar(v: Any) -> Any:
     return v
 
 
-def _teks_tidak_kosong(v: Any) -> Any:
-    if isinstance(v, str) and not v.strip():
-        raise PydanticCustomError("teks_kosong", "Teks ini kosong.")
-    return v
-
-
-# A text as written; may span several lines (a YAML block `|`), which outputs keep.
-Teks = Annotated[str, BeforeValidator(_teks_tidak_kosong)]
+# A text as written; may span several lines (a YAML block `|`), which outputs keep. Not
+# empty: checked by pydantic-core itself (a pattern), not a Python call per text.
+TEKS_ISI = r"\S"
+Teks = Annotated[str, StringConstraints(pattern=TEKS_ISI)]
 DaftarTeks = Annotated[list[Teks], BeforeValidator(satu_jadi_daftar)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from functools import lru_cache
 from typing import Annotated, Any, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -85,10 +86,17 @@ _MAKS_AKHIR = re.compile(rf"(?<![a-z])(?:{_MAKS}) ?(?:(?:{_KIRA}) ?)?$", re.IGNO
 _KIRA_AKHIR = re.compile(rf"(?:(?<![a-z])|(?<=[±\-]))(?:{_KIRA}) ?(?:(?:{_MAKS}) ?)?$", re.IGNORECASE)
 
 
+_KUTIP = re.compile(r"[“”\"'‘’]")
+_DUA_DURASI = re.compile(rf"\d ?(?:{_SATUAN})\b", re.IGNORECASE)
+_KALI_EKOR = re.compile(r"[x×*] ?\d")
+_RIBUAN = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_SPASI = re.compile(r"\s+")
+
+
 def _satuan(s: Optional[str]) -> Optional[str]:
     if not s:
         return None
-    s = re.sub(r"\s+", " ", s.lower())
+    s = _SPASI.sub(" ", s.lower())
     return {
         "dtk": "detik", "mnt": "menit", "hk": "hari kerja", "hari kerja efektif": "hari kerja",
         "pekan": "minggu",
@@ -96,7 +104,7 @@ def _satuan(s: Optional[str]) -> Optional[str]:
 
 
 def _angka(s: str) -> float | int:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):  # "1.440": a thousands separator
+    if _RIBUAN.fullmatch(s):  # "1.440": a thousands separator
         s = s.replace(".", "")
     f = float(s.replace(",", "."))
     return int(f) if f.is_integer() else f
@@ -108,17 +116,26 @@ def baca_durasi(teks: str) -> dict[str, Any]:
     Reads "Paling lambat 3 (tiga) hari kerja.", "± 15 Menit", "1x24 jam", "2×24 jam",
     "30 detik – 1 menit", "10-15 menit", "14 hari sejak berkas lengkap".
     """
+    return dict(_baca(teks))
+
+
+@lru_cache(maxsize=8192)  # the same wordings recur across a unit's services
+def _baca(teks: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(_baca_sekali(teks).items())
+
+
+def _baca_sekali(teks: str) -> dict[str, Any]:
     if len(teks) > _PANJANG:
         return {}
     t = " ".join(teks.split())
     t = _TERBILANG.sub(r"\1", t)
-    t = re.sub(r"[“”\"'‘’]", "", t).rstrip(" .")
+    t = _KUTIP.sub("", t).rstrip(" .")
     t = _JAM_MENIT.sub(lambda j: f"{int(j.group(1)) * 60 + int(j.group(2))} menit", t)
     m = _DURASI_RE.match(t)
     if not m:
         return {}
     ekor = m.group("ekor").strip()
-    if re.search(rf"\d ?(?:{_SATUAN})\b", ekor, re.IGNORECASE) or re.match(r"[x×*] ?\d", ekor):
+    if _DUA_DURASI.search(ekor) or _KALI_EKOR.match(ekor):
         return {}  # two durations in one sentence, or "12 jam x 2": for the editor to say
     d: dict[str, Any] = {}
     a = _angka(m.group("a")) * (_angka(m.group("kali")) if m.group("kali") else 1)
