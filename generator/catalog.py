@@ -469,17 +469,59 @@ def berkas_logo(root: Path, logo: str) -> tuple[Optional[Path], Optional[tuple[s
     return real, None
 
 
-def _svg_sah(data: bytes) -> bool:
-    """An SVG document: XML whose root is <svg>, without entity declarations."""
-    import xml.etree.ElementTree as ET
+#: An SVG logo is a small drawing: more elements than this, counted as drawn (a <use>
+#: re-draws what it refers to, and can multiply like YAML aliases), is refused before
+#: anything renders it.
+SVG_ELEMEN_MAKS = 5000
 
-    if b"<!ENTITY" in data.upper():
+
+def _svg_digambar(root: Any) -> int:
+    """How many elements an SVG draws once every <use> is expanded (capped past the limit)."""
+    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
+    memo: dict[int, int] = {}
+
+    def ukur(e: Any, jalan: frozenset) -> int:
+        if id(e) in memo:
+            return memo[id(e)]
+        n = 1
+        for c in e:
+            n += ukur(c, jalan)
+            if n > SVG_ELEMEN_MAKS:
+                return n
+        if e.tag in (_SVG_NS + "use", "use"):
+            ref = (e.get("href") or e.get(_XLINK_HREF) or "").strip()
+            t = ids.get(ref[1:]) if ref.startswith("#") else None
+            if t is not None:
+                if id(t) in jalan:
+                    return SVG_ELEMEN_MAKS + 1  # a <use> that refers to itself
+                n += ukur(t, jalan | {id(t)})
+        memo[id(e)] = n
+        return n
+
+    return ukur(root, frozenset())
+
+
+def _svg_sah(data: bytes) -> bool:
+    """An SVG document: XML whose root is <svg>, without any DOCTYPE (no entities, in
+    any encoding), that draws a bounded number of elements."""
+    import xml.etree.ElementTree as ET
+    import xml.parsers.expat
+
+    ada_doctype = []
+    p = xml.parsers.expat.ParserCreate()
+    p.StartDoctypeDeclHandler = lambda *a: ada_doctype.append(True)
+    p.EntityDeclHandler = lambda *a: ada_doctype.append(True)
+    try:
+        p.Parse(data, True)
+    except (xml.parsers.expat.ExpatError, ValueError):
+        return False
+    if ada_doctype:
         return False
     try:
         el = ET.fromstring(data)
     except (ET.ParseError, ValueError):
         return False
-    return el.tag in (_SVG_NS + "svg", "svg")
+    return el.tag in (_SVG_NS + "svg", "svg") and _svg_digambar(el) <= SVG_ELEMEN_MAKS
 
 
 def rujukan_svg(data: bytes) -> list[str]:

@@ -57,8 +57,9 @@ def _escape(m: re.Match) -> str:
 
 
 def visible(s: str) -> str:
-    """``s`` on one line with every hidden character shown: ``\\x1b``, ``\\n``, ``<U+202E>``."""
-    return _SHOWN.sub(_escape, s)
+    """``s`` on one line with every hidden character shown: ``\\x1b``, ``\\n``, ``<U+202E>``;
+    and no ``##[`` (the Actions runner reads it as a command anywhere in a line)."""
+    return _SHOWN.sub(_escape, s).replace("##[", "#\\#[")
 
 
 def _json_escape(m: re.Match) -> str:

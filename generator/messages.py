@@ -236,10 +236,21 @@ def clean_path(loc: tuple, data: Any) -> str:
     return _fmt_path(tuple(out))
 
 
+#: Findings reported per file: each one locates its line by reading the file, and a
+#: hostile file can have tens of thousands of errors. The rest are counted in one finding.
+TEMUAN_MAKS = 100
+
+
 def findings_for(exc: ValidationError, data: Any, raw: bytes, name: str) -> list[Finding]:
     """Findings with paths that follow the data (tags like 'kelompok' may be keys too)."""
     out = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    if len(errors) > TEMUAN_MAKS:
+        out.append(Finding(name, 1, 1, "", GALAT, "terlalu-banyak-galat",
+                           f"Berkas ini memiliki {len(errors)} galat; {TEMUAN_MAKS} yang pertama ditampilkan. "
+                           "Perbaiki yang ditampilkan, lalu periksa lagi."))
+        errors = errors[:TEMUAN_MAKS]
+    for err in errors:
         code, msg = _message(err, data)
         loc = tuple(err["loc"])
         line, col, _followed, key_node = locate(raw, loc)

@@ -22,6 +22,7 @@ Everything a citizen reads is rendered by the engine-independent core
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -164,15 +165,24 @@ class StandarPlugin(BasePlugin[StandarConfig]):
 
     def _bangun_di_samping(self, config: Any) -> None:
         """Point MkDocs at a hidden folder beside the output; :meth:`on_shutdown` swaps it in."""
-        target = Path(config.site_dir).resolve()
+        # The path as configured, never resolved: when it is (or sits under) a symlink, the
+        # swap would rename and delete what the link points to, so build in place then.
+        target = Path(os.path.abspath(config.site_dir))
         dari_serve = target.name.startswith("mkdocs_") and target.parent == Path(tempfile.gettempdir()).resolve()
         if self.perintah not in ("build", "gh-deploy") or getattr(self, "_dirty", False) or dari_serve:
             return  # serve builds into its own temporary folder; --dirty means in place
+        if os.path.realpath(target) != str(target):
+            log.warning(f"{target} adalah (atau berada di bawah) tautan simbolik: situs dibangun langsung di sana, "
+                        "tanpa jaminan utuh-atau-tidak-sama-sekali.")
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         for lama in target.parent.glob(f".{target.name}.baru-*"):  # left by a killed build
             shutil.rmtree(lama, ignore_errors=True)
         self._tujuan = target
         self._baru = Path(tempfile.mkdtemp(prefix=f".{target.name}.baru-", dir=target.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self._baru, 0o777 & ~umask)  # mkdtemp makes it 0700; a web server must read it
         self._config = config
         config["site_dir"] = str(self._baru)
 

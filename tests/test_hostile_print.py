@@ -97,6 +97,13 @@ CASES = {
     "tidak-ada": ("tidak-ada.svg", None),
     "nul": ("a\\0.svg", None),
     "folder": ("gambar.svg", "folder"),
+    # Review: <use> references multiply like YAML aliases (16 s at five levels of ten).
+    "svg-use-berlipat": ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><g id="a0"><rect width="1" height="1"/></g>'
+                         + b"".join(b'<g id="a%d">' % i + b'<use href="#a%d"/>' % (i - 1) * 10 + b"</g>" for i in range(1, 6))
+                         + b"</svg>"),
+    # Review: a DOCTYPE in UTF-16 slipped past a byte search for <!ENTITY.
+    "svg-utf16-doctype": ("logo.svg", '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE svg [<!ENTITY x "xxxx">]>'
+                          '<svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'.encode("utf-16")),
 }
 
 
@@ -283,6 +290,7 @@ SITUS_TIDAK_SAH = [
     "ftp://contoh.go.id/",
     "contoh.go.id",
     "bukan alamat",
+    "https://\u017ftandar.contoh.go.id/",  # ſ, which IGNORECASE alone matched as s
 ]
 
 

@@ -397,7 +397,7 @@ class Unit(Dasar):
 _LABEL_HOST = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _SITUS_RE = re.compile(
     rf"^https?://{_LABEL_HOST}(?:\.{_LABEL_HOST})*(?::(?P<port>\d{{1,5}}))?(?P<jalur>(?:/[a-z0-9._~-]+)*/?)$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # without ASCII, IGNORECASE lets ſ (U+017F) and K (U+212A) in
 )
 
 

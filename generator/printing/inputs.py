@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -168,7 +170,31 @@ def env_digest() -> str:
     here = Path(__file__).resolve().parent
     parts += _tree_digest(here, ("*.py",))
     parts += _tree_digest(here.parent, ("model/*.py", "html.py"))
+    parts.append(_kunci_mesin())
     return _sha(parts)
+
+
+def _kunci_mesin() -> str:
+    """A random key kept outside any checkout (in the user's cache folder), part of every
+    output's digest: a cache and manifest that came with a pull request can never pass
+    for PDFs rendered on this machine. A fresh machine renders everything once."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "standar-pelayanan"
+    path = folder / "kunci-cetak"
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except OSError:
+        pass
+    kunci = secrets.token_hex(16)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(kunci)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    except OSError:
+        pass  # no home folder to keep it in: a key for this process only (renders everything)
+    return kunci
 
 
 def ident_parts(i: Identitas) -> list[str]:

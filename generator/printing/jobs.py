@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 import os
 import signal
 import sys
@@ -177,17 +178,29 @@ def _read(store: Path) -> dict[str, Any]:
     return data
 
 
+# What an output of the printer can be called: "<opd>/<slug>-a3.pdf", "<opd>/buku-standar-pelayanan.pdf".
+# A manifest is a file on disk (it could come from a checkout): any other name in it is ignored,
+# so it can never make the printer delete or reuse a file outside its own layout.
+_NAMA_KELUARAN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*\.pdf\Z")
+
+
+def _keluaran_sah(rel: Any) -> bool:
+    return isinstance(rel, str) and bool(_NAMA_KELUARAN.match(rel))
+
+
 def read_manifest(store: Path) -> dict[str, str]:
     """Output path -> hash of the inputs it was made from."""
     berkas = _read(store).get("berkas")
-    return dict(berkas) if isinstance(berkas, dict) else {}
+    return {k: v for k, v in berkas.items() if _keluaran_sah(k)} if isinstance(berkas, dict) else {}
 
 
 def read_failures(store: Path) -> dict[str, list[str]]:
     """Output path -> [hash of its inputs, error message] for outputs that could not be
     made: with the same inputs they fail again, so they are reported, not retried."""
     gagal = _read(store).get("gagal")
-    return {k: v for k, v in gagal.items() if isinstance(v, list) and len(v) == 2} if isinstance(gagal, dict) else {}
+    if not isinstance(gagal, dict):
+        return {}
+    return {k: v for k, v in gagal.items() if _keluaran_sah(k) and isinstance(v, list) and len(v) == 2}
 
 
 def write_manifest(store: Path, berkas: dict[str, str], gagal: Optional[dict[str, list[str]]] = None) -> None:
