@@ -595,6 +595,11 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
         upath = folder / UNIT_FILE
         ue = next((e for e in entries if e.name == UNIT_FILE), None)
         yamls = [e.path for e in entries if e.berkas and e.path.suffix in (".yaml", ".yml") and e.name != UNIT_FILE]
+        for e in entries:  # "Akta.YAML" would otherwise be skipped without a word
+            if e.berkas and e.path.suffix.lower() in (".yaml", ".yml") and e.path.suffix not in (".yaml", ".yml"):
+                ld.galat(e.path, "ekstensi-huruf-besar",
+                         f"Berkas '{_tampil(e.name)}' tidak dibaca karena ekstensinya ditulis dengan huruf besar. "
+                         f"Ganti namanya menjadi {_tampil(e.path.stem.lower())}.yaml.")
         node: Optional[UnitNode] = None
         if ue is not None and ue.berkas:
             udata = ld.read(upath, m.Unit)

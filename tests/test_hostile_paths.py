@@ -315,3 +315,11 @@ def test_a_tree_nested_too_deep_is_a_galat_not_a_recursion_error(tree):
     (f,) = galat(cat, "folder-terlalu-dalam")
     # uji/ and seven folders below it are read; the ninth level is not
     assert Path(os.path.abspath(f.file)).relative_to(root).parts == ("uji", *["a"] * 8)
+
+
+def test_an_upper_case_extension_is_not_skipped_silently(tree):
+    from tests.conftest import SERVICE
+
+    root = tree({"uji/Akta.YAML": SERVICE})
+    (f,) = [x for x in load_catalog(root).findings if x.code == "ekstensi-huruf-besar"]
+    assert f.severity == "galat" and f.file.endswith("Akta.YAML") and "akta.yaml" in f.message
