@@ -97,18 +97,6 @@ Uraian = Annotated[
 ]
 
 
-def teks_uraian(items: Any) -> list[str]:
-    """Every text of an Uraian, depth first (for search and 'nothing lost' checks)."""
-    out: list[str] = []
-    for x in items or []:
-        if isinstance(x, str):
-            out.append(x)
-        else:
-            out.append(x.teks)
-            out.extend(teks_uraian(x.rincian))
-    return out
-
-
 # --------------------------------------------------------------------------------------
 # Links
 # --------------------------------------------------------------------------------------

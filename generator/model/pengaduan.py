@@ -25,7 +25,6 @@ from .dasar import (
     Teks,
     Uraian,
     tautan_web,
-    teks_uraian,
 )
 from .durasi import DurasiMasuk
 

@@ -545,7 +545,7 @@ def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[fl
 
 def _rincian_bagian(d: m.Layanan) -> dict[str, str]:
     grup = [g for g in m.kelompok_persyaratan(d.persyaratan or []) if g.kelompok]
-    syarat = f"{view.jumlah_syarat(d.persyaratan)} butir"
+    syarat = f"{m.jumlah_persyaratan(d.persyaratan)} butir"
     if grup:
         syarat += f" dalam {len(grup)} kelompok pemohon"
     return {

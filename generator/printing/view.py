@@ -43,7 +43,6 @@ def butir_syarat(p: Any, ringkas: bool = False) -> ButirSyarat:
     )
 
 
-jumlah_syarat = m.jumlah_persyaratan
 
 
 # -- 2. Prosedur ------------------------------------------------------------------------
