@@ -43,9 +43,8 @@ def butir_syarat(p: Any, ringkas: bool = False) -> ButirSyarat:
     )
 
 
-
-
 # -- 2. Prosedur ------------------------------------------------------------------------
+
 
 def kelas_pelaksana(langkah: Any) -> str:
     """CSS class of a step by who performs it (the applicant's own steps stand out)."""
