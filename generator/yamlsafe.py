@@ -620,13 +620,24 @@ def load_file(path, name: str) -> Loaded:
     return load_bytes(raw, name)
 
 
+# The findings of one file are located one after another: its node tree is composed
+# once for all of them (one slot, so memory stays one file's worth).
+_TERAKHIR: list = [None, None]
+
+
+def _tersusun(raw: bytes) -> Optional[Node]:
+    if _TERAKHIR[0] is not raw and _TERAKHIR[0] != raw:
+        _TERAKHIR[:] = [raw, compose(raw, "")[0]]
+    return _TERAKHIR[1]
+
+
 def locate(raw: bytes, loc: tuple) -> tuple[int, int, tuple, Optional[Node]]:
     """Position of the deepest node along ``loc`` (a pydantic error location).
 
     Union tags and other non-path parts of ``loc`` are skipped. Returns
     (line, col, path actually followed, node).
     """
-    node, _ = compose(raw, "")
+    node = _tersusun(raw)
     if node is None:
         return 1, 1, (), None
     followed: tuple = ()
