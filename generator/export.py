@@ -1,7 +1,8 @@
 """Open data: the catalogue as JSON, CSV and schema.org JSON-LD.
 
-Everything is derived from the resolved services (unit defaults applied), so
-the exports say exactly what the web page and the poster say.
+Everything is derived from the resolved services (unit defaults applied), and the
+wordings come from the presentation layer (:mod:`generator.tampilan`), so the exports
+say exactly what the web page and the poster say.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import urljoin
 
 from . import model as m
+from . import tampilan
 from .catalog import Catalog, Service
 
 
@@ -32,11 +34,12 @@ def service_dict(svc: Service, base_url: str = "") -> dict[str, Any]:
         "berkas": svc.rel_path,
     }
     out.update(d.model_dump(mode="json", exclude_none=True))
+    ik = tampilan.ikhtisar(d)
     out["ikhtisar"] = {
-        "jangka_waktu": d.jangka_waktu.teks_ringkas() if d.jangka_waktu else None,
+        "jangka_waktu": ik.jangka_waktu or None,
         "jangka_waktu_iso8601": d.jangka_waktu.iso8601() if d.jangka_waktu else None,
-        "biaya": d.biaya.teks_ringkas() if d.biaya else None,
-        "gratis": d.biaya.adalah_gratis() if d.biaya else None,
+        "biaya": ik.biaya or None,
+        "gratis": ik.gratis,
     }
     out["asal_komponen"] = dict(sorted(svc.origin.items()))
     return out
@@ -103,16 +106,9 @@ def _cell(v: Any) -> str:
     return s
 
 
-def _persyaratan_teks(p: Any) -> str:
-    parts = []
-    for g in m.kelompok_persyaratan(p or []):
-        items = [i if isinstance(i, str) else i.dokumen for i in g.daftar]
-        parts.append((f"{g.kelompok}: " if g.kelompok else "") + "; ".join(items))
-    return " | ".join(m.ketentuan_persyaratan(p) + parts)
-
-
-def _produk_teks(p: Any) -> str:
-    return "; ".join(i if isinstance(i, str) else i.nama for i in (p or []))
+def _persyaratan_teks(ik: tampilan.Ikhtisar) -> str:
+    parts = [(f"{g}: " if g else "") + "; ".join(items) for g, items in ik.persyaratan]
+    return " | ".join(ik.ketentuan + parts)
 
 
 def catalog_csv(cat: Catalog, base_url: str = "") -> str:
@@ -121,18 +117,18 @@ def catalog_csv(cat: Catalog, base_url: str = "") -> str:
     w.writerow(CSV_COLUMNS)
     for s in cat.services:
         d = s.data
+        ik = tampilan.ikhtisar(d)
         w.writerow(
             _cell(v)
             for v in [
                 s.slug, d.nama, s.unit.data.nama, s.unit.top.data.nama, d.kategori, d.status.value,
-                d.ringkasan, _persyaratan_teks(d.persyaratan),
-                d.jangka_waktu.teks_ringkas() if d.jangka_waktu else "",
+                d.ringkasan, _persyaratan_teks(ik),
+                ik.jangka_waktu,
                 (d.jangka_waktu.iso8601() or "") if d.jangka_waktu else "",
-                d.biaya.teks_ringkas() if d.biaya else "",
-                ("ya" if d.biaya.adalah_gratis() else "tidak") if d.biaya else "",
-                _produk_teks(d.produk),
-                "; ".join(c.nama_tampil() + (f": {c.nilai}" if c.nilai else "")
-                          for c in (d.pengaduan.saluran if d.pengaduan else [])),
+                ik.biaya,
+                "" if ik.gratis is None else ("ya" if ik.gratis else "tidak"),
+                "; ".join(ik.produk),
+                "; ".join(ik.saluran),
                 (d.penetapan.nomor or "") if d.penetapan else "",
                 m.tanggal_iso(d.penetapan.tanggal) or (str(d.penetapan.tahun or "")) if d.penetapan else "",
                 d.peninjauan.berikutnya.isoformat() if d.peninjauan and d.peninjauan.berikutnya else "",
@@ -154,7 +150,8 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
         provider["parentOrganization"] = {"@type": "GovernmentOrganization", "name": unit.top.data.nama}
     # Working days have no ISO 8601 form (P3D would be calendar days): then only the wording.
     iso = d.jangka_waktu.iso8601() if d.jangka_waktu else None
-    waktu = f"Jangka waktu: {d.jangka_waktu.teks_ringkas()}" if d.jangka_waktu else None
+    ik = tampilan.ikhtisar(d)
+    waktu = f"Jangka waktu: {ik.jangka_waktu}" if d.jangka_waktu else None
     channels: list[dict[str, Any]] = []
     loket: dict[str, Any] = {"@type": "ServiceChannel", "name": "Loket layanan"}
     if d.tempat_layanan:
@@ -191,7 +188,7 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "GovernmentService",
         "name": d.nama,
-        "description": d.ringkasan or f"Standar pelayanan {d.nama}, {unit.data.nama}.",
+        "description": tampilan.ringkasan(d, [unit.data]),
         "url": absolute(base_url, svc.url),
         "provider": provider,
         "availableChannel": channels,
@@ -204,15 +201,15 @@ def jsonld(svc: Service, cat: Catalog, base_url: str = "") -> dict[str, Any]:
         out["alternateName"] = list(d.sinonim)
     if d.biaya:
         offer: dict[str, Any] = {"@type": "Offer", "priceCurrency": "IDR"}
-        if d.biaya.adalah_gratis():
+        if ik.gratis:
             offer["price"] = 0
         elif d.biaya.jumlah is not None:
             offer["price"] = d.biaya.jumlah
         if d.biaya.teks or "price" not in offer:
-            offer["description"] = d.biaya.teks_ringkas()
+            offer["description"] = ik.biaya
         out["offers"] = offer
     if d.produk:
-        out["produces"] = _produk_teks(d.produk)
+        out["produces"] = "; ".join(ik.produk)
     return out
 
 

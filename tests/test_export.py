@@ -22,7 +22,7 @@ def test_catalog_json_has_resolved_services(tree):
     assert s["url"] == "https://standar.uji.contoh.go.id/layanan/a/"
     assert s["pengaduan"]["saluran"][0]["nilai"] == "(0548) 000 1111"  # inherited from the unit
     # The wording as written; working days have no ISO 8601 form.
-    assert s["ikhtisar"] == {"jangka_waktu": "paling lama 1 hari kerja", "jangka_waktu_iso8601": None,
+    assert s["ikhtisar"] == {"jangka_waktu": "Paling lama 1 hari kerja", "jangka_waktu_iso8601": None,
                              "biaya": "Gratis", "gratis": True}
     assert data["unit"][0]["layanan"] == ["a"]
 
@@ -50,7 +50,7 @@ def test_jsonld_government_service(tree):
     assert "+625480001111" in phones
     # Working days are never exported as calendar days: no processingTime, the wording instead.
     assert "processingTime" not in ld["availableChannel"][0]
-    assert ld["availableChannel"][0]["description"] == "Jangka waktu: paling lama 1 hari kerja"
+    assert ld["availableChannel"][0]["description"] == "Jangka waktu: Paling lama 1 hari kerja"
 
 
 def test_jsonld_processing_time_for_calendar_units_and_sejak_everywhere(tree):

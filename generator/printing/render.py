@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from .. import model as m
-from . import paths, view
+from .. import tampilan
+from . import paths
 from . import templates as t
 from .inputs import BukuIn, MaklumatIn, PosterIn
 
@@ -429,9 +430,19 @@ CATATAN_PADAT = ("Waktu tiap langkah, percabangan alur, waktu penyelesaian penga
                  "khusus: lihat halaman web layanan ini (kode QR).")
 
 
-def _teks_kaki(d: m.Layanan, padat: bool = False) -> str:
-    label = m.LABEL_STATUS[d.status] + ". " if d.status != m.Status.berlaku else ""
-    return label + view.teks_penetapan(d) + (" " + CATATAN_PADAT if padat else "")
+def tampilan_layanan(lay: Any) -> tampilan.Layanan:
+    """The view of a printed service (the same the web page lays out)."""
+    return tampilan.layanan(lay.data, lay.units, lay.slug)
+
+
+def pita(status: Optional[m.Status]) -> dict[str, Any]:
+    """The status band of a whole unit's outputs (maklumat, handbook)."""
+    return {"status": status, "label_status": m.LABEL_STATUS[status] if status else "", "konsultasi": None}
+
+
+def _teks_kaki(v: tampilan.Layanan, padat: bool = False) -> str:
+    label = v.label_status + ". " if not v.berlaku else ""
+    return label + v.penetapan.kalimat + (" " + CATATAN_PADAT if padat else "")
 
 
 def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, padat: bool = False) -> str:
@@ -439,9 +450,11 @@ def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, p
     or rendering it with plain WeasyPrint); the pipeline passes the CSS pre-parsed."""
     fmt = t.format_poster(size, pt_a3)
     url = p.layanan.page_url
+    v = tampilan_layanan(p.layanan)
     return t.render(
         "poster.html",
         p=p,
+        v=v,
         ident=p.identitas,
         fmt=fmt,
         qr=t.qr_data_uri(url),
@@ -450,7 +463,7 @@ def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, p
         qr_lebar=_lebar_qr(paths.short_url(url), fmt),
         logo_uri=t.logo_uri(p.identitas.logo),
         nama_unit=[u.nama for u in reversed(p.layanan.units)],
-        kaki_mm=tinggi_kaki(_teks_kaki(p.layanan.data, padat), fmt),
+        kaki_mm=tinggi_kaki(_teks_kaki(v, padat), fmt),
         padat=padat,
         CATATAN_PADAT=CATATAN_PADAT,
         css_inline=css_inline,
@@ -543,18 +556,20 @@ def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[fl
     return total * _PX_MM, fmt.tinggi_isi, {k: v * _PX_MM for k, v in parts.items()}
 
 
-def _rincian_bagian(d: m.Layanan) -> dict[str, str]:
-    grup = [g for g in m.kelompok_persyaratan(d.persyaratan or []) if g.kelompok]
-    syarat = f"{m.jumlah_persyaratan(d.persyaratan)} butir"
+def _rincian_bagian(v: tampilan.Layanan) -> dict[str, str]:
+    K = v.komponen  # noqa: N806
+    p = K["persyaratan"].isi
+    grup = [g for g in p.kelompok if g.judul] if p else []
+    syarat = f"{p.jumlah if p else 0} butir"
     if grup:
         syarat += f" dalam {len(grup)} kelompok pemohon"
     return {
         "judul": "nama, ringkasan, tempat, dan jam layanan",
         "fakta": "jangka waktu, biaya, dan produk",
         "persyaratan": f"persyaratan ({syarat})",
-        "prosedur": f"alur pelayanan ({view.jumlah_langkah(d.prosedur)} langkah)",
-        "biaya": f"rincian biaya/tarif ({len(view.baris_tarif(d.biaya))} baris tarif)",
-        "pengaduan": f"saluran pengaduan ({len(d.pengaduan.saluran) if d.pengaduan else 0} saluran)",
+        "prosedur": f"alur pelayanan ({K['prosedur'].isi.jumlah_langkah if K['prosedur'].isi else 0} langkah)",
+        "biaya": f"rincian biaya/tarif ({len(K['biaya'].isi.tarif) if K['biaya'].isi else 0} baris tarif)",
+        "pengaduan": f"saluran pengaduan ({len(K['pengaduan'].isi.saluran) if K['pengaduan'].isi else 0} saluran)",
         "khusus": "pelayanan khusus",
         "kaki": "penetapan",
     }
@@ -570,7 +585,7 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
         total, ruang, parts = _tinggi_bagian(html, size, p.identitas.logo)
     except Exception:  # pragma: no cover - diagnosis must never hide the real error
         total, ruang, parts = 0.0, 0.0, {}
-    label = _rincian_bagian(p.layanan.data)
+    label = _rincian_bagian(tampilan_layanan(p.layanan))
     urut = sorted(((h, k) for k, h in parts.items() if k in label), reverse=True)
     bagian = ", ".join(f"{label[k]} {_cm(h)}" for h, k in urut[:3])
     min_pt = t.format_poster(size, POSTER_PT[-1]).pt
@@ -600,6 +615,8 @@ def html_maklumat(mk: MaklumatIn, size: str, pt_a3: float, css_inline: bool = Tr
     return t.render(
         "maklumat.html",
         mk=mk,
+        uv=tampilan.unit([mk.unit]),
+        pita=pita(mk.status),
         ident=mk.identitas,
         fmt=t.format_poster(size, pt_a3, margin_a3=18.0),
         logo_uri=t.logo_uri(mk.identitas.logo),
@@ -634,6 +651,9 @@ def html_buku(b: BukuIn, css_inline: bool = True) -> str:
     return t.render(
         "buku.html",
         b=b,
+        uv=tampilan.unit([b.unit]),
+        pita=pita(b.status),
+        bagian=[(bag.judul, [(lay, tampilan_layanan(lay)) for lay in bag.layanan]) for bag in b.bagian],
         ident=b.identitas,
         fmt=t.format_buku(),
         logo_uri=t.logo_uri(b.identitas.logo),

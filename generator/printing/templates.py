@@ -14,7 +14,9 @@ from typing import Any, Optional
 
 import jinja2
 
-from . import paths, view
+from .. import tampilan
+from ..html import baris
+from . import paths
 
 A3 = (297.0, 420.0)
 A4 = (210.0, 297.0)
@@ -72,8 +74,9 @@ def environment(template_dir: Optional[str] = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
-    env.filters.update(view.FILTERS())
-    env.globals.update(view.GLOBALS())
+    # Templates lay out the views of generator.tampilan (the same the web page lays out).
+    env.filters.update(baris=baris)
+    env.globals.update(JUDUL_PENGADUAN=tampilan.JUDUL_PENGADUAN)
     return env
 
 

@@ -27,10 +27,11 @@ from .. import model as m
 from ..html import baris
 from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, slugify  # slugify: the category page address
 from ..schema import SCHEMAS, schema_text
-from . import guide, teks
+from .. import tampilan
+from . import guide
 from .diagram import svg_alur
 from .search import kata_kunci
-from .urls import rel, tautan_aman
+from .urls import rel
 
 TEMA = Path(__file__).resolve().parents[2] / "site_theme" / "pages"
 
@@ -143,26 +144,15 @@ class _Render:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        self.env.filters.update(
-            tanggal=teks.tanggal,
-            rupiah=m.rupiah,
-            aman=tautan_aman,
-            web=lambda v: tautan_aman(m.tautan_web(v)) if v else None,
-            baris=baris,
-        )
+        # Templates lay out the views of generator.tampilan; they get no model and no type tests.
+        self.env.filters.update(baris=baris)
         self.env.globals.update(
-            teks=teks,
-            m=m,
-            LABEL_KOMPONEN=m.LABEL_KOMPONEN,
-            KOMPONEN_INTERNAL=m.KOMPONEN_INTERNAL,
-            LABEL_STATUS=m.LABEL_STATUS,
-            Status=m.Status,
+            LABEL_STATUS_PENDEK=tampilan.LABEL_STATUS_PENDEK,
+            JUDUL_PENGADUAN=tampilan.JUDUL_PENGADUAN,
             instansi=cat.instansi,
             nama_situs=opsi.nama_situs,
             cetak=opsi.cetak,
-            peraturan=m.teks_peraturan,
-            TIDAK_DICANTUMKAN=m.TIDAK_DICANTUMKAN,
-            saluran=self.saluran,
+            diagram=diagram,
         )
         self._tpl: dict[str, jinja2.Template] = {}
 
@@ -179,17 +169,6 @@ class _Render:
         html = self.tpl(name).render(u=u, halaman_url=url, **ctx)
         # Collapse the blank lines Jinja leaves between blocks; pages stay small.
         return re.sub(r"\n\s*\n+", "\n", html)
-
-    # -- view helpers ---------------------------------------------------------------------
-
-    def saluran(self, s: m.Saluran) -> dict[str, Any]:
-        return {
-            "nama": s.nama_tampil(),
-            "bagian": [(t, tautan_aman(h)) for t, h in s.bagian_nilai()],
-            "keterangan": s.keterangan,
-            "tata_cara": s.tata_cara,
-            "jenis": s.jenis.value,
-        }
 
     # Printed forms: the names come from generator.printing.paths (the printer's layout).
     def cetak_unit(self, unit: UnitNode) -> dict[str, Optional[str]]:
@@ -211,87 +190,25 @@ class _Render:
             "buku": "cetak/" + quote(p.handbook_path(svc.unit)),
         }
 
-    def langkah(self, steps: list[m.Langkah]) -> list[dict[str, Any]]:
-        out = []
-        for i, lk in enumerate(steps):
-            out.append(
-                {
-                    "nomor": i + 1,
-                    "pelaksana": lk.nama_pelaksana(),
-                    "jenis": teks.LABEL_JENIS_PELAKSANA[lk.jenis()],
-                    "uraian": lk.uraian,
-                    "waktu": teks.teks_waktu_langkah(lk),
-                    "hasil": lk.hasil,
-                    "keterangan": lk.keterangan,
-                    "rincian": lk.rincian,
-                    "cabang": [
-                        {"kalimat": c.kalimat(i + 1), "langkah": self.langkah(c.langkah or [])} for c in lk.cabang
-                    ],
-                }
-            )
-        return out
-
-    def prosedur(self, svc: Service) -> list[dict[str, Any]]:
-        out = []
-        for vi, alur in enumerate(m.varian_prosedur(svc.data.prosedur)):
-            ident = f"alur-{vi + 1}"
-            label = alur.label.lower() if alur.label in ("Tatap muka", "Daring") else alur.label
-            judul = "Diagram alur prosedur" + (f" {label}" if label else "")
-            out.append(
-                {
-                    "label": alur.label,
-                    "pengantar": alur.pengantar,
-                    "keterangan": alur.keterangan,
-                    "ident": ident,
-                    "langkah": self.langkah(alur.langkah),
-                    "svg": svg_alur(alur.langkah, judul, ident),
-                }
-            )
-        return out
-
-    def persyaratan(self, svc: Service) -> list[dict[str, Any]]:
-        out = []
-        for g in m.kelompok_persyaratan(svc.data.persyaratan or []):
-            out.append(
-                {
-                    "kelompok": g.kelompok,
-                    "keterangan": g.keterangan,
-                    "daftar": [
-                        {
-                            "nama": m.nama_persyaratan(p),
-                            "rincian": [teks.kapital(x) for x in m.rincian_persyaratan(p)],
-                            "wajib": teks.wajib(p),
-                        }
-                        for p in g.daftar
-                    ],
-                }
-            )
-        return out
-
     def ringkas_layanan(self, s: Service) -> dict[str, Any]:
         d = s.data
+        ik = tampilan.ikhtisar(d)
         return {
             "url": s.url,
             "nama": d.nama,
-            "ringkasan": ringkasan(s),
+            "ringkasan": tampilan.ringkasan(d, [s.unit.data]),
             "unit": s.unit.data.nama,
             "unit_url": s.unit.url,
             "status": d.status,
             "kategori": d.kategori,
-            "biaya": d.biaya.teks_ringkas() if d.biaya else "",
-            "waktu": d.jangka_waktu.teks_ringkas() if d.jangka_waktu else "",
+            "biaya": ik.biaya,
+            "waktu": ik.jangka_waktu,
         }
 
 
 # ----------------------------------------------------------------------------------------
 # Pages
 # ----------------------------------------------------------------------------------------
-
-
-def ringkasan(svc: Service) -> str:
-    """The service's one-line summary, or (real standards have none) what and where."""
-    d = svc.data
-    return d.ringkasan or f"Standar pelayanan {d.nama}, {svc.unit.data.nama}."
 
 
 def _pack(html: str) -> bytes:
@@ -303,36 +220,38 @@ def _halaman(r: _Render, src: str, url: str, judul: str, tpl: str, deskripsi: st
     return Halaman(src=src, url=url, judul=judul, _html=_pack(html), toc=toc_dari(html), deskripsi=deskripsi)
 
 
+def diagram(a: tampilan.Alur, ident: str) -> Any:
+    """The flow diagram (SVG) of one list of steps."""
+    return svg_alur(a.model.langkah, "Diagram alur prosedur" + (f" {a.judul}" if a.judul else ""), ident)
+
+
+def tampilan_layanan(svc: Service) -> tampilan.Layanan:
+    return tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug, svc.origin)
+
+
 def _layanan(r: _Render, svc: Service) -> Halaman:
     d = svc.data
     url = svc.url
     unit = svc.unit
+    v = tampilan_layanan(svc)
+    produk = [p.nama for p in v.komponen["produk"].isi or []]
     html = r.render(
         "layanan.html.j2",
         url,
-        s=svc,
-        d=d,
+        v=v,
         unit=unit,
+        nama_opd=unit.top.data.nama,
         jejak=[("Beranda", ""), ("Layanan", "layanan/")]
         + [(x.data.nama, x.url) for x in reversed(unit.chain())]
         + [(d.nama, None)],
-        persyaratan=r.persyaratan(svc),
-        ketentuan=m.ketentuan_persyaratan(d.persyaratan),
-        produk=[teks.nama_produk(p) for p in d.produk or []],
-        prosedur=r.prosedur(svc),
-        saluran_pengaduan=[r.saluran(c) for c in (d.pengaduan.saluran if d.pengaduan else [])],
-        jam=teks.teks_jam(d.jam_layanan),
-        tarif=teks.baris_tarif(d.biaya.tarif) if d.biaya else [],
-        kontak=[r.saluran(c) for c in unit.profil("kontak") or []],
+        produk_kalimat=m.daftar_kalimat(produk, "dan"),
         json_url=f"layanan/{quote(svc.slug)}.json",
         url_lengkap=export.absolute(r.opsi.site_url, svc.url) if r.opsi.site_url else "",
         berkas_cetak=r.cetak_layanan(svc) if r.opsi.cetak else None,
-        origin=svc.origin,
     )
-    produk = [teks.nama_produk(p) for p in d.produk or []]
-    teks_tampil = ringkasan(svc)
-    if d.status != m.Status.berlaku:
-        teks_tampil = f"{teks.LABEL_STATUS_PENDEK[d.status]}. {teks_tampil}"
+    teks_tampil = v.ringkasan_tampil
+    if not v.berlaku:
+        teks_tampil = f"{v.label_status_pendek}. {teks_tampil}"
     # Material's search UI inserts title and text as HTML (like its own index,
     # which holds escaped text): escape them.
     cari = {
@@ -352,7 +271,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         judul=d.nama,
         _html=_pack(html),
         toc=toc_dari(html),
-        deskripsi=ringkasan(svc),
+        deskripsi=v.ringkasan_tampil,
         cari=cari,
         jsonld=export.jsonld_html(svc, r.cat, r.opsi.site_url),
         edit_url=(r.opsi.edit_dasar + quote(svc.rel_path)) if r.opsi.edit_dasar else None,
@@ -370,30 +289,29 @@ def _per_bidang(unit: UnitNode) -> list[tuple[UnitNode, list[Service]]]:
     return out
 
 
+def _bawaan(unit: UnitNode, komp: str) -> Any:
+    """A component the unit's services inherit (from this unit or one above it)."""
+    return next((getattr(u.data.bawaan, komp) for u in unit.chain()
+                 if u.data.bawaan and getattr(u.data.bawaan, komp) is not None), None)
+
+
 def _unit(r: _Render, unit: UnitNode) -> Halaman:
     url = unit.url
-    bawaan_sarana = next((u.data.bawaan.sarana_prasarana for u in unit.chain() if u.data.bawaan and u.data.bawaan.sarana_prasarana), None)
-    bawaan_pengaduan = next((u.data.bawaan.pengaduan for u in unit.chain() if u.data.bawaan and u.data.bawaan.pengaduan), None)
+    pengaduan = _bawaan(unit, "pengaduan")
     maklumat_unit = next((u for u in unit.chain() if u.data.maklumat), None)
     html = r.render(
         "unit.html.j2",
         url,
         unit=unit,
         ud=unit.data,
+        uv=tampilan.unit([u.data for u in unit.chain()]),
         jejak=[("Beranda", ""), ("Unit layanan", "unit/")]
         + [(x.data.nama, x.url) for x in reversed(unit.chain()[1:])]
         + [(unit.data.nama, None)],
-        alamat=unit.profil("alamat"),
-        jam=teks.teks_jam(unit.profil("jam_layanan")),
-        kontak=[r.saluran(c) for c in unit.profil("kontak") or []],
-        visi=unit.profil("visi"),
-        misi=unit.profil("misi"),
-        moto=unit.profil("moto"),
-        pelayanan_khusus=unit.profil("pelayanan_khusus"),
-        sarana_rentan=teks.sarana_rentan(bawaan_sarana),
+        sarana_rentan=tampilan.sarana_rentan(_bawaan(unit, "sarana_prasarana")),
         maklumat_unit=maklumat_unit,
-        pengaduan=bawaan_pengaduan,
-        saluran_pengaduan=[r.saluran(c) for c in (bawaan_pengaduan.saluran if bawaan_pengaduan else [])],
+        maklumat=tampilan.maklumat(maklumat_unit.data.maklumat) if maklumat_unit else None,
+        pengaduan=tampilan.pengaduan(pengaduan) if pengaduan else None,
         kelompok=[(u, [r.ringkas_layanan(s) for s in ss]) for u, ss in _per_bidang(unit)],
         berkas_cetak=r.cetak_unit(unit) if r.opsi.cetak else None,
     )
@@ -442,7 +360,7 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
             r, "index.md", "", "Beranda", "beranda.html.j2",
             f"Standar pelayanan publik {nama_instansi}: persyaratan, prosedur, waktu, biaya, dan cara mengadu.",
             units=cat.units, utama=utama, kategori=kategori, jumlah=len(cat.services),
-            saluran_bersama=[r.saluran(c) for c in (ins.saluran_bersama if ins else [])],
+            saluran_bersama=tampilan.daftar_saluran(ins.saluran_bersama if ins else []),
         )
     )
     # A–Z.
@@ -482,12 +400,12 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
     for u in cat.all_units():
         p = u.data.bawaan.pengaduan if u.data.bawaan else None
         if p:
-            unit_pengaduan.append((u, p, [r.saluran(c) for c in p.saluran]))
+            unit_pengaduan.append((u, tampilan.pengaduan(p)))
     halaman.append(
         _halaman(
             r, "pengaduan.md", "pengaduan/", "Pengaduan, saran, dan masukan", "pengaduan.html.j2",
             "Cara menyampaikan pengaduan, saran, dan masukan atas pelayanan publik.",
-            saluran_bersama=[r.saluran(c) for c in (ins.saluran_bersama if ins else [])],
+            saluran_bersama=tampilan.daftar_saluran(ins.saluran_bersama if ins else []),
             unit_pengaduan=unit_pengaduan,
         )
     )

@@ -9,21 +9,8 @@ any base path and when opened from disk.
 from __future__ import annotations
 
 import posixpath
-import re
-from typing import Optional
 
-# Schemes a citizen can be sent to: web pages, phone calls, text messages, e-mail. WhatsApp links
-# are https://wa.me/... and so fall under https. Everything else (javascript:,
-# data:, file:, vbscript:, ...) is refused and the value is shown as plain text.
-_AMAN = re.compile(r"^(https?://[^\s<>\"']+|(?:tel|sms):\+?[0-9]{3,15}|mailto:[^\s<>\"':/?#]+@[^\s<>\"':/?#]+)$", re.IGNORECASE)
-
-
-def tautan_aman(href: Optional[str]) -> Optional[str]:
-    """``href`` when it is an http(s), tel:, sms: or mailto: link, else None."""
-    if not href:
-        return None
-    href = href.strip()
-    return href if _AMAN.match(href) else None
+from ..html import tautan_aman  # noqa: F401 - links between pages and to the outside world live together
 
 
 def rel(target: str, base: str) -> str:

@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator import model as m
-from generator.printing import paths, view
+from generator import tampilan
+from generator.printing import paths
 
 from .support import pdftotext, squash
 
@@ -68,19 +69,19 @@ def _public_texts(d: m.Layanan, padat: bool = False) -> dict[str, list[str]]:
         if g.kelompok:
             syarat.append(g.kelompok)
         for item in g.daftar:
-            b = view.butir_syarat(item, ringkas=True)
-            syarat += [b.judul, *b.pilihan]
-    alur, _ = view.prosedur_poster(d.prosedur)
-    langkah = [x for a in alur for s in a.langkah for x in (s.nama_pelaksana(), s.uraian) if x]
-    biaya = [d.biaya.teks_ringkas()] + [r.nama for r in view.baris_tarif(d.biaya)] + [
-        r.harga for r in view.baris_tarif(d.biaya) if r.harga]
+            syarat += [m.nama_persyaratan(item), *([] if isinstance(item, str) else item.pilihan(True))]
+    v = tampilan.layanan(d, [])
+    alur, _ = v.komponen["prosedur"].isi.poster()
+    langkah = [x for a in alur for s in a.langkah for x in (s.pelaksana, s.uraian) if x]
+    tarif = tampilan.baris_tarif(d.biaya.tarif)
+    biaya = [d.biaya.teks_ringkas()] + [r.nama for r in tarif] + [r.harga for r in tarif if r.harga]
     return {
         "persyaratan": syarat,
         "prosedur": langkah,
         "jangka_waktu": [d.jangka_waktu.teks_ringkas()],
         "biaya": biaya,
-        "produk": [view.nama_produk(x) for x in d.produk],
-        "pengaduan": [view.nilai_ringkas(s) for s in d.pengaduan.saluran]
+        "produk": [m.nama_produk(x) for x in d.produk],
+        "pengaduan": [tampilan.saluran(s).nilai_ringkas for s in d.pengaduan.saluran]
                      + ([] if padat else [w.kategori for w in d.pengaduan.waktu_penyelesaian]),
     }
 

@@ -33,7 +33,8 @@ def test_every_service_and_unit_has_a_page_with_its_content(site, catalog):
         assert svc.data.nama in text
         assert svc.data.ringkasan in text
         # The summary a citizen needs first: time, cost, product.
-        assert "Lama proses" in text and svc.data.jangka_waktu.teks_ringkas() in text
+        # (A wording that starts the value gets a capital first letter, on screen and on paper.)
+        assert "Lama proses" in text and m.kapital(svc.data.jangka_waktu.teks_ringkas()) in text
         assert "Biaya" in text and svc.data.biaya.teks_ringkas() in text
         for g in m.kelompok_persyaratan(svc.data.persyaratan):
             for p in g.daftar:
