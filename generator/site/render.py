@@ -31,8 +31,9 @@ from . import guide, teks
 from .diagram import svg_alur
 from .search import kata_kunci
 from .urls import rel, tautan_aman
+from ..tema import HALAMAN
 
-TEMA = Path(__file__).resolve().parents[2] / "site_theme" / "pages"
+TEMA = HALAMAN
 
 
 @dataclass
