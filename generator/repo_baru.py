@@ -424,7 +424,7 @@ def buat_repo(
                             {"index": "unit/index/ adalah daftar unit"})
     slug = _periksa_slug("--slug", slug or _slug_dari("--slug", layanan), NAMA_LAYANAN_SITUS)
 
-    tujuan = Path(tujuan)
+    tujuan = Path(os.path.abspath(tujuan))  # "." has no name to build a folder beside
     if tujuan.exists() or tujuan.is_symlink():
         if not tujuan.is_dir() or tujuan.is_symlink():
             raise InitGagal(f"{tujuan} sudah ada dan bukan folder; pilih folder baru.")
@@ -447,7 +447,7 @@ def buat_repo(
         "halaman/.gitkeep": "",
     }
 
-    induk = tujuan.absolute().parent
+    induk = tujuan.parent
     induk.mkdir(parents=True, exist_ok=True)
     kerja = Path(tempfile.mkdtemp(prefix=f".{tujuan.name}.baru-", dir=induk))
     try:
@@ -461,12 +461,17 @@ def buat_repo(
         if galat:
             raise InitGagal("Nilai opsi tidak dapat dipakai:\n" + "\n".join(
                 f"  {os.path.relpath(f.file, kerja) if os.path.isabs(f.file) else f.file}: {f.message}" for f in galat))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(kerja, 0o777 & ~umask)  # mkdtemp makes it 0700
         if tujuan.is_dir():
-            tujuan.rmdir()  # empty (checked above); a file that appeared since makes this fail
-        os.rename(kerja, tujuan)
+            # An empty folder (checked above), perhaps the working directory (`standar init .`):
+            # fill it, never replace it. rename refuses to overwrite a folder that appeared since.
+            for isi in sorted(kerja.iterdir()):
+                os.rename(isi, tujuan / isi.name)
+            kerja.rmdir()
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(kerja, 0o777 & ~umask)  # mkdtemp makes it 0700
+            os.rename(kerja, tujuan)
     except BaseException:
         shutil.rmtree(kerja, ignore_errors=True)
         raise

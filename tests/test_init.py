@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -237,3 +238,14 @@ def test_translation_is_scoped_to_our_parser(capsys):
     assert other.format_help().startswith("usage: lain")
     assert "show this help message and exit" in other.format_help()
     assert re.search(r"^options:|^optional arguments:", other.format_help(), re.M)
+
+
+def test_init_dot_fills_the_current_empty_folder(tmp_path, capsys, monkeypatch):
+    repo = tmp_path / "di-sini"
+    repo.mkdir()
+    monkeypatch.chdir(repo)
+    code, _, err = init(capsys, ".")
+    assert code == 0, err
+    assert (repo / "standards/_instansi.yaml").is_file() and (repo / "mkdocs.yml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["di-sini"]
+    assert repo.is_dir() and Path(".").resolve() == repo.resolve()
