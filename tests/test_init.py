@@ -249,3 +249,39 @@ def test_init_dot_fills_the_current_empty_folder(tmp_path, capsys, monkeypatch):
     assert (repo / "standards/_instansi.yaml").is_file() and (repo / "mkdocs.yml").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["di-sini"]
     assert repo.is_dir() and Path(".").resolve() == repo.resolve()
+
+
+# -- the plugin brings its theme override ---------------------------------------------------
+
+
+def _theme(**kw):
+    from mkdocs.theme import Theme
+
+    return Theme(name="material", **kw)
+
+
+def test_plugin_puts_its_theme_override_after_the_units_own_custom_dir(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from generator.mkdocs_plugin import _tema_mkdocs
+    from generator.tema import MKDOCS
+
+    t = _theme()
+    material = list(t.dirs)
+    _tema_mkdocs(t)
+    assert t.dirs == [str(MKDOCS), *material]
+    assert (MKDOCS / "main.html").is_file() and (MKDOCS / "assets/stylesheets/standar.css").is_file()
+
+    sendiri = tmp_path / "tema-unit"
+    sendiri.mkdir()
+    t = _theme(custom_dir=str(sendiri))
+    _tema_mkdocs(t)
+    assert t.dirs[:2] == [str(sendiri), str(MKDOCS)] and t.dirs[2:] == material
+
+    t = _theme(custom_dir=str(MKDOCS))  # an older mkdocs.yml naming it: not twice
+    _tema_mkdocs(t)
+    assert t.dirs == [str(MKDOCS), *material]
+
+    from mkdocs.theme import Theme
+    with pytest.raises(PluginError, match="material"):
+        _tema_mkdocs(Theme(name="mkdocs"))
