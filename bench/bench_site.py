@@ -76,7 +76,6 @@ def project_config() -> dict[str, Any]:
 def plugin_config(std: Path, **overrides: Any) -> dict[str, Any]:
     cfg = project_config()
     cfg["docs_dir"] = str(REPO / cfg["docs_dir"])
-    cfg["theme"]["custom_dir"] = str(REPO / cfg["theme"]["custom_dir"])
     plugins = []
     for p in cfg["plugins"]:
         if isinstance(p, dict) and "standar" in p:
@@ -92,7 +91,7 @@ def plugin_config(std: Path, **overrides: Any) -> dict[str, Any]:
 def baseline_config(docs: Path) -> dict[str, Any]:
     cfg = project_config()
     cfg["docs_dir"] = str(docs)
-    cfg["theme"]["custom_dir"] = str(REPO / cfg["theme"]["custom_dir"])
+    cfg["theme"]["custom_dir"] = str(REPO / "site_theme" / "mkdocs")  # what the plugin adds to the theme
     cfg["plugins"] = [p for p in cfg["plugins"] if not (isinstance(p, dict) and "standar" in p)]
     cfg["not_in_nav"] = "/layanan/*\n/unit/*\n/kategori/*\n"
     return cfg

@@ -39,6 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .tema import FONT, MKDOCS
 from .catalog import Catalog, load_catalog
 from .findings import CATATAN, GALAT, summary
 from .site import Halaman, Opsi, bangun, gabung_indeks
@@ -46,9 +47,20 @@ from .site.render import TEMA
 
 log = logging.getLogger("mkdocs.plugins.standar")
 
-FONTS = Path(__file__).resolve().parents[1] / "site_theme" / "assets" / "fonts"
+FONTS = FONT
 # The faces the site's stylesheet declares (italics are synthesised; see standar.css).
 FONT_FILES = ("NotoSans-Regular.woff2", "NotoSans-Bold.woff2")
+
+
+def _tema_mkdocs(theme: Any) -> None:
+    """Add the project's override of Material (main.html, partials, 404.html, standar.css),
+    which comes with the package, to the theme: after the unit's own ``custom_dir`` (which
+    may override it in turn), before Material's templates. mkdocs.yml needs no custom_dir."""
+    if theme.name != "material":
+        raise PluginError(f"Plugin standar memerlukan theme: name: material (tertulis: {theme.name}).")
+    ada = {os.path.realpath(d) for d in theme.dirs}
+    if os.path.realpath(MKDOCS) not in ada:  # a mkdocs.yml that still names it as custom_dir
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(MKDOCS))
 
 
 class StandarConfig(base.Config):
@@ -154,6 +166,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         if theme.name == "material" and theme.get("font") is not False:
             # Material loads Google Fonts unless told not to: a third-party request.
             log.warning("theme.font sebaiknya false: situs memakai font Noto Sans sendiri, tanpa Google Fonts.")
+        _tema_mkdocs(theme)
         self.tema = Path(self.config.tema).resolve() if self.config.tema else TEMA
         self.edit_dasar = self._edit_dasar(config, base_dir)
         # Load and check before MkDocs cleans anything: a galat stops the build here.

@@ -120,8 +120,9 @@ def new_service(root: Path, unit: str, slug: str) -> Path:
     if existing:
         raise ValueError(f"layanan '{slug}' sudah ada di {existing[0]}; berkas yang ada tidak diubah")
     target = folder / f"{slug}.yaml"
-    schema_dir = Path(__file__).resolve().parent.parent / "schema" / "layanan.schema.json"
-    schema = os.path.relpath(schema_dir, folder.resolve()) if schema_dir.exists() else "layanan.schema.json"
+    # The schemas sit beside the standards folder (`standar schema`, `standar init`).
+    schema_file = root.resolve().parent / "schema" / "layanan.schema.json"
+    schema = os.path.relpath(schema_file, folder.resolve()) if schema_file.exists() else "layanan.schema.json"
     batas = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     text = TEMPLATE.format(schema=schema, slug=slug, path=target, batas=batas, hari_ini=dt.date.today().isoformat())
     # "x" mode: never overwrite a file a person wrote, even in a race.

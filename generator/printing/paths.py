@@ -15,17 +15,17 @@ The site links to these with the helpers below, so both sides agree on names.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..tema import CETAK, FONT
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..catalog import Service, UnitNode
 
-REPO = Path(__file__).resolve().parents[2]
-#: Jinja templates and CSS of the printed form (presentation lives in site_theme/).
-TEMPLATE_DIR = REPO / "site_theme" / "print"
+#: Jinja templates and CSS of the printed form (presentation lives in site_theme/print/).
+TEMPLATE_DIR = CETAK
 #: Self-hosted fonts, embedded in every PDF.
-FONT_DIR = REPO / "site_theme" / "assets" / "fonts"
+FONT_DIR = FONT
 
 SIZES = ("a3", "a4")
 HANDBOOK = "buku-standar-pelayanan.pdf"

@@ -32,8 +32,9 @@ from . import guide
 from .diagram import svg_alur
 from .search import kata_kunci
 from .urls import rel
+from ..tema import HALAMAN
 
-TEMA = Path(__file__).resolve().parents[2] / "site_theme" / "pages"
+TEMA = HALAMAN
 
 
 @dataclass

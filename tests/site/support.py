@@ -30,7 +30,6 @@ def write_config(tmp: Path, standards: Path, *, cetak: bool = False, **plugin: A
     """The project's mkdocs.yml with absolute paths, pointing at ``standards``."""
     cfg = project_config()
     cfg["docs_dir"] = str(REPO / cfg["docs_dir"])
-    cfg["theme"]["custom_dir"] = str(REPO / cfg["theme"]["custom_dir"])
     plugins = []
     for p in cfg["plugins"]:
         if isinstance(p, dict) and "standar" in p:
