@@ -89,11 +89,7 @@ class UnitNode:
 
     # Inherited profile values (a bidang without an address uses its OPD's).
     def profil(self, key: str) -> Any:
-        for u in self.chain():
-            v = getattr(u.data, key)
-            if v:
-                return v
-        return None
+        return m.profil_unit([u.data for u in self.chain()], key)
 
 
 @dataclass(eq=False)
@@ -685,16 +681,16 @@ def _resolve(
 ) -> Service:
     update: dict[str, Any] = {}
     origin: dict[str, str] = {}
+    chain = unit.chain()
+    chain_data = [u.data for u in chain]
     for comp in m.KOMPONEN:
         if getattr(own, comp) is not None:
             origin[comp] = "layanan"
             continue
-        for u in unit.chain():
-            val = getattr(u.data.bawaan, comp, None) if u.data.bawaan else None
-            if val is not None:
-                update[comp] = val
-                origin[comp] = u.id
-                break
+        val, i = m.bawaan_unit(chain_data, comp)
+        if val is not None:
+            update[comp] = val
+            origin[comp] = chain[i].id
     pengaduan = update.get("pengaduan", own.pengaduan)
     if pengaduan is not None and instansi and instansi.saluran_bersama:
         have = {s.kunci() for s in pengaduan.saluran}

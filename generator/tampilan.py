@@ -636,13 +636,7 @@ class Layanan:
         return self.status == m.Status.berlaku
 
 
-def profil(units: Sequence[m.Unit], key: str) -> Any:
-    """First non-empty value of ``key`` along a unit chain (nearest unit first)."""
-    for u in units:
-        v = getattr(u, key, None)
-        if v:
-            return v
-    return None
+profil = m.profil_unit
 
 
 def ringkasan(d: m.Layanan, units: Sequence[m.Unit]) -> str:

@@ -391,6 +391,26 @@ class Unit(Dasar):
     sumber: Optional[Sumber] = Field(None, description="Asal naskah profil unit ini.")
 
 
+def bawaan_unit(units: Any, komp: str) -> tuple[Any, int]:
+    """A component the services of a unit inherit: from the nearest unit of its chain
+    whose ``bawaan:`` sets it. Returns (value, index in ``units``), or (None, -1)."""
+    for i, u in enumerate(units):
+        v = getattr(u.bawaan, komp, None) if u.bawaan else None
+        if v is not None:
+            return v, i
+    return None, -1
+
+
+def profil_unit(units: Any, key: str) -> Any:
+    """A unit's profile value, inherited along its chain (nearest unit first): a bidang
+    without an address uses its OPD's. The one rule for the catalog and every output."""
+    for u in units:
+        v = getattr(u, key, None)
+        if v:
+            return v
+    return None
+
+
 # The site's own address (printed in every QR code): an origin, http(s), a host name,
 # an optional port and an optional path of plain characters. No query, fragment,
 # login, quotes or spaces.

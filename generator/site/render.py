@@ -292,8 +292,7 @@ def _per_bidang(unit: UnitNode) -> list[tuple[UnitNode, list[Service]]]:
 
 def _bawaan(unit: UnitNode, komp: str) -> Any:
     """A component the unit's services inherit (from this unit or one above it)."""
-    return next((getattr(u.data.bawaan, komp) for u in unit.chain()
-                 if u.data.bawaan and getattr(u.data.bawaan, komp) is not None), None)
+    return m.bawaan_unit([u.data for u in unit.chain()], komp)[0]
 
 
 def _unit(r: _Render, unit: UnitNode) -> Halaman:
