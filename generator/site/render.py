@@ -107,6 +107,25 @@ class Situs:
 # ----------------------------------------------------------------------------------------
 
 
+#: Words that open a service's name without saying what it is about ("Penerbitan Akta
+#: Kelahiran" is about the akta): the A–Z index files a name under the word after them.
+KATA_UMUM = frozenset("""
+    pelayanan layanan penerbitan permohonan pengurusan pembuatan pemberian pengajuan
+    pendaftaran penyelenggaraan pelaksanaan penanganan pengelolaan penyediaan penayangan
+    penggantian perpanjangan perubahan pencetakan penerimaan
+""".split())
+
+
+def kata_abjad(nama: str) -> str:
+    """The part of a name the A–Z index files it under: "Penerbitan Akta Kelahiran" ->
+    "Akta Kelahiran". The whole name when every word is a generic one."""
+    kata = nama.split()
+    i = 0
+    while i < len(kata) - 1 and kata[i].lower().strip(".,:;()") in KATA_UMUM:
+        i += 1
+    return " ".join(kata[i:])
+
+
 def huruf_awal(nama: str) -> str:
     for ch in unicodedata.normalize("NFKD", nama).upper():
         if ch.isalpha():
@@ -364,9 +383,10 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         )
     )
     # A–Z.
+    # By the key word of the name (Akta Kelahiran under A), the full name shown.
     per_huruf: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for x in ringkas:
-        per_huruf[huruf_awal(x["nama"])].append(x)
+    for x in sorted(ringkas, key=lambda x: kata_abjad(x["nama"]).lower()):
+        per_huruf[huruf_awal(kata_abjad(x["nama"]))].append(x)
     halaman.append(
         _halaman(
             r, "layanan/index.md", "layanan/", "Layanan A–Z", "az.html.j2",

@@ -52,6 +52,11 @@ def test_summary_comes_before_requirements_and_internal_components_are_labelled(
     order = [html.index(f'id="{i}"') for i in ("ringkasan", "persyaratan", "prosedur", "pengaduan", "pengelolaan", "penetapan")]
     assert order == sorted(order)
     assert "Pengelolaan pelayanan (komponen internal)" in html
+    # The eight internal components are folded under the citizen's part, all still there.
+    lipat = html[html.index('<details class="sp-lipat">'):html.index("</details>")]
+    for komp in m.KOMPONEN_INTERNAL:
+        assert f'data-kunci="{komp}"' in lipat
+    assert html.index('id="pengaduan"') < html.index('<details class="sp-lipat">')
 
 
 def test_service_pages_stay_out_of_the_navigation(site, catalog):
@@ -66,6 +71,30 @@ def test_service_pages_stay_out_of_the_navigation(site, catalog):
     hrefs = {a.get("href") for a in az.all("a")}
     for svc in catalog.services:
         assert f"../{svc.url}" in hrefs or f"{svc.slug}/" in hrefs
+
+
+def test_a_to_z_files_a_service_under_the_key_word_of_its_name(site):
+    """Most names open with "Penerbitan" or "Pelayanan": filed by them, everything sits under P."""
+    html = page(site, "layanan/").read_text(encoding="utf-8")
+
+    def huruf_dari(nama: str) -> str:
+        i = html.index(f">{nama}</a>")
+        return re.findall(r'<h2 id="huruf-[^"]+"[^>]*>([^<]+)', html[:i])[-1].strip()
+
+    assert huruf_dari("Penerbitan Akta Kelahiran") == "A"
+    assert huruf_dari("Pelayanan Permohonan Informasi Publik melalui PPID") == "I"
+    assert huruf_dari("Penerbitan Kartu Keluarga (KK)") == "K"
+    letters = re.findall(r'<h2 id="huruf-[^"]+"[^>]*>([^<]+)', html)
+    assert letters == sorted(letters) and len(letters) > 3
+
+
+def test_kata_abjad_skips_only_opening_generic_words():
+    from generator.site.render import kata_abjad
+
+    assert kata_abjad("Penerbitan Akta Kelahiran") == "Akta Kelahiran"
+    assert kata_abjad("Pelayanan Permohonan Informasi Publik") == "Informasi Publik"
+    assert kata_abjad("Informasi Pelayanan Publik") == "Informasi Pelayanan Publik"
+    assert kata_abjad("Pelayanan") == "Pelayanan"  # a name of generic words only stays whole
 
 
 def test_status_banner_and_how_to_comment_on_a_draft(tmp_path):
