@@ -9,7 +9,7 @@ the installed package)::
                                           commented guide to copy the published standard into
     DIR/schema/*.schema.json              JSON Schemas for the editor, generated from the model
     DIR/mkdocs.yml                        the site: the standar plugin, self-hosted fonts
-    DIR/requirements.txt                  standar-pelayanan==<this version>
+    DIR/requirements.txt                  standar-pelayanan==<this version> and its run-time pins
     DIR/.github/workflows/standar.yml     validate (annotations), build, publish to GitHub Pages
     DIR/.vscode/settings.json             the schemas mapped to the files
     DIR/.gitignore, DIR/README.md         a guide for staff, in Bahasa Indonesia
@@ -35,6 +35,7 @@ from typing import Optional
 import yaml
 
 from . import __version__
+from .dependensi import teks_requirements
 from .catalog import INSTANSI_FILE, NAMA_LAYANAN_SITUS, UNIT_FILE, load_catalog, slugify
 from .findings import GALAT
 from .model import SLUG_RE
@@ -438,8 +439,7 @@ def buat_repo(
             nama=q(unit), singkatan=f"singkatan: {q(singkatan)}\n" if singkatan else ""),
         f"standards/{unit_id}/{slug}.yaml": LAYANAN.format(nama=q(layanan)),
         "mkdocs.yml": MKDOCS.format(site_name=q(f"Standar Pelayanan {instansi}"), situs=q(situs), slug=slug),
-        "requirements.txt": f"# Alat standar pelayanan, versi terkunci (ganti untuk memperbarui).\n"
-                            f"standar-pelayanan=={__version__}\n",
+        "requirements.txt": teks_requirements(__version__),
         ".github/workflows/standar.yml": WORKFLOW,
         ".vscode/settings.json": _vscode(),
         ".gitignore": GITIGNORE,

@@ -17,6 +17,8 @@ from generator.findings import GALAT
 from generator.repo_baru import q
 from generator.schema import SCHEMAS, schema_text
 
+REPO = Path(__file__).resolve().parents[1]
+
 SITUS = "https://standar.uji.contoh.go.id/"
 
 
@@ -86,6 +88,32 @@ def test_init_mkdocs_config_uses_the_plugin_without_a_theme_folder(tmp_path, cap
     assert f"standar-pelayanan=={__version__}\n" in (repo / "requirements.txt").read_text(encoding="utf-8")
     gi = (repo / ".gitignore").read_text(encoding="utf-8").split()
     assert "/site/" in gi and ".cache/" in gi
+
+
+def test_init_pins_every_run_time_dependency_as_tested(tmp_path, capsys):
+    """A unit's CI gets the tool and every library it needs at the versions this release
+    was tested with, never the newest release of a dependency."""
+    from generator import dependensi
+
+    repo = tmp_path / "baru"
+    assert init(capsys, repo)[0] == 0
+    pins = {}
+    for line in (repo / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, line  # every line is an exact pin
+            pins[dependensi._kunci(name)] = version
+    lock = {}
+    for line in (REPO / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            lock[dependensi._kunci(name)] = version.strip()
+    assert pins.pop("standar-pelayanan")
+    assert {"weasyprint", "mkdocs", "mkdocs-material", "pydantic", "jinja2", "pyyaml"} <= set(pins)
+    # The shipped pins are what the lock says, and nothing the tool needs is missing.
+    assert pins == {n: lock[n] for n in pins}
+    assert pins == dependensi.tertutup()
+    assert not {"pytest", "playwright", "hypothesis"} & set(pins)  # test tools stay out
 
 
 def test_init_workflow_validates_builds_and_publishes_from_main_only(tmp_path, capsys):

@@ -81,7 +81,8 @@ def test_wheel_holds_the_code_and_the_theme_but_no_tests_or_data(terpasang):
     for f in ["standar_tema/mkdocs/main.html", "standar_tema/mkdocs/404.html",
               "standar_tema/mkdocs/assets/stylesheets/standar.css", "standar_tema/print/poster.html",
               "standar_tema/print/poster.css", "standar_tema/pages/layanan.html.j2",
-              "standar_tema/assets/fonts/NotoSans-Regular.ttf", "standar_tema/assets/fonts/NotoSans-Regular.woff2"]:
+              "standar_tema/assets/fonts/NotoSans-Regular.ttf", "standar_tema/assets/fonts/NotoSans-Regular.woff2",
+              "generator/dependensi.txt"]:
         assert f in names
     tops = {n.split("/", 1)[0] for n in names}
     assert tops == {"generator", "standar_tema", wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info"}
