@@ -53,7 +53,7 @@ def test_summary_comes_before_requirements_and_internal_components_are_labelled(
     assert order == sorted(order)
     assert "Pengelolaan pelayanan (komponen internal)" in html
     # The eight internal components are folded under the citizen's part, all still there.
-    lipat = html[html.index('<details class="sp-lipat">'):html.index("</details>")]
+    lipat = html[html.index('<details class="sp-lipat">'):html.index('id="penetapan"')]
     for komp in m.KOMPONEN_INTERNAL:
         assert f'data-kunci="{komp}"' in lipat
     assert html.index('id="pengaduan"') < html.index('<details class="sp-lipat">')
