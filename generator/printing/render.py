@@ -189,7 +189,31 @@ def layout(html: str, template: Optional[str] = None, extra: tuple[Any, ...] = (
 
 
 def to_pdf(document: Any) -> bytes:
-    return document.write_pdf(**PDF_OPTIONS)
+    return document.write_pdf(finisher=tandai_lingkup, **PDF_OPTIONS)
+
+
+#: HTML ``scope`` of a header cell -> PDF ``/Scope`` (ISO 32000-1, Table 349).
+_LINGKUP = {"row": "/Row", "col": "/Column"}
+
+
+def tandai_lingkup(document: Any, pdf: Any) -> None:
+    """Write ``/Scope`` on every TH structure element, from the ``<th scope>`` it was made of.
+
+    WeasyPrint 70 tags ``<th>`` as TH with an ``/ID`` and gives each TD ``/Headers``
+    (row headers from ``scope="row"``, every other ``th`` as a column header), but it does
+    not write the ``/Scope`` attribute (Kozea/WeasyPrint#2508). ``write_pdf``'s documented
+    ``finisher`` runs after the structure tree is built and before the file is written;
+    WeasyPrint keeps each cell's structure element on its box (``box.mark``, the same
+    object that receives ``/ID``), so the scope is added to that element's ``/A``
+    (attribute owner ``/Table``). A ``th`` without ``scope`` gets ``/Column``, which is
+    what WeasyPrint's own ``/Headers`` already made of it: the two never disagree.
+    """
+    for page in document.pages:
+        for box in _walk(page._page_box):
+            mark = getattr(box, "mark", None)
+            if mark is None or getattr(box, "element_tag", None) != "th" or "A" not in mark:
+                continue
+            mark["A"]["Scope"] = _LINGKUP.get((box.element.get("scope") or "").strip().lower(), "/Column")
 
 
 # -- measuring a layout ------------------------------------------------------------------
