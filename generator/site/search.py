@@ -9,8 +9,7 @@ hidden keyword field (``kata``) holding
   types "izin", the standard says "persetujuan"),
 - the stems and affix-stripped forms of the words in the name, summary,
   synonyms, category and products ("kelahiran" -> "lahir", "pelayanan" ->
-  "layanan", "layan").
-
+  "layanan", "layan"),
 - everyday verbs for what the citizen wants to do (``KATA_KERJA``: "bikin",
   "urus", "ganti", "perpanjang", "lapor") and common misspellings ("akte",
   "ijin"), added where the official words they stand for are present;
