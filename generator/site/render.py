@@ -30,7 +30,7 @@ from ..schema import SCHEMAS, schema_text
 from .. import tampilan
 from . import guide
 from .diagram import svg_alur
-from .search import kata_kunci
+from .search import BOOST_PENGADUAN, kata_kunci
 from .urls import rel
 from ..tema import HALAMAN
 
@@ -466,4 +466,6 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         if h.src in ("pengaduan.md", "data-terbuka.md", "panduan-petugas.md", "unit/index.md"):
             h.cari = {"location": h.url, "title": str(escape(h.judul)), "text": str(escape(h.deskripsi)),
                       "kata": kata_kunci(h.judul, [h.deskripsi], [], [])}
+            if h.src == "pengaduan.md":
+                h.cari["boost"] = BOOST_PENGADUAN
     return Situs(halaman, berkas)

@@ -9,11 +9,21 @@ hidden keyword field (``kata``) holding
   types "izin", the standard says "persetujuan"),
 - the stems and affix-stripped forms of the words in the name, summary,
   synonyms, category and products ("kelahiran" -> "lahir", "pelayanan" ->
-  "layanan", "layan").
+  "layanan", "layan"),
+- everyday verbs for what the citizen wants to do (``KATA_KERJA``: "bikin",
+  "urus", "ganti", "perpanjang", "lapor") and common misspellings ("akte",
+  "ijin"), added where the official words they stand for are present;
+- hyphenated short forms written together ("e-KTP" -> "ektp").
 
 The browser search appends a wildcard to every typed term, so a query matches
 any indexed word it is a prefix of; the forms above make the everyday word a
 prefix of something indexed. The field is indexed but never displayed.
+
+Material splits the indexed text and the typed query into words with one
+separator (``SEPARATOR``); its default for Indonesian splits only on spaces and
+hyphens, so an acronym in brackets ("(NIB)") or before a comma stayed glued to
+its punctuation. :func:`gabung_indeks` replaces that default with one that
+splits on punctuation too.
 """
 
 from __future__ import annotations
@@ -23,8 +33,13 @@ import re
 from typing import Any, Iterable
 
 # Field name of the hidden keywords, and its boost relative to text (1) and title (1000).
+# A synonym the staff wrote ("website opd") is nearly as telling as a word of the name:
+# at 60 one common title word ("Dinas") outweighed three keyword matches.
 FIELD = "kata"
-BOOST = 60.0
+BOOST = 150.0
+# Document boost (Material's per-entry ``boost``) of the complaints page: "lapor" and
+# "mengadu" lead there first, not to a service whose synonyms say "lapor kebakaran".
+BOOST_PENGADUAN = 2.0
 
 # Everyday word(s) -> official vocabulary. Read as: a text containing any word
 # on the right is also found by the words on the left.
@@ -49,7 +64,36 @@ SINONIM_UMUM: dict[str, tuple[str, ...]] = {
     "bayar": ("retribusi", "tarif", "biaya"),
     "sekolah": ("pendidikan",),
     "kerja": ("ketenagakerjaan", "tenaga kerja"),
+    # Common misspellings and everyday names.
+    "ijin": ("izin", "perizinan", "persetujuan"),
+    "sertipikat": ("sertifikat",),
+    "meninggal": ("kematian",),
+    "email imel": ("e-mail", "surel"),
+    "website": ("situs", "laman"),
 }
+
+# Everyday verbs: what a citizen types for what they want done -> the official
+# words (nouns of the service name, summary, products or synonyms) that say it.
+# A key may hold several everyday words.
+KATA_KERJA: dict[str, tuple[str, ...]] = {
+    "bikin buat urus": ("penerbitan", "pembuatan", "pendaftaran", "pencatatan", "perekaman"),
+    "urus": ("persetujuan", "perizinan", "permohonan", "pengajuan", "pemakaian", "penayangan"),
+    "ganti ubah": ("penggantian", "perubahan", "pembaruan", "hilang", "rusak", "berubah"),
+    "perpanjang": ("perpanjangan", "diperpanjang", "pembaruan"),
+    "daftar": ("pendaftaran", "perekaman", "registrasi"),
+    "minta ajukan": ("permohonan", "permintaan", "pengajuan"),
+    "pasang": ("penayangan", "pemasangan"),
+    "sewa pinjam pakai": ("pemakaian", "peminjaman", "penyewaan"),
+    "lapor laporan melapor mengadu adu komplain keluhan": ("pengaduan",),
+}
+
+# How Material splits text and queries into words: whitespace, hyphens, brackets and
+# other punctuation; a dot only when no digit follows ("go.id" but "Rp10.000", "1.5");
+# the character references of escaped text ("&amp;"). Written to mean the same in
+# JavaScript (where the browser uses it) and Python (where the tests read it).
+SEPARATOR = r"""[\s\-,;:!?=\[\](){}"'`/\\|]+|\.(?!\d)|&(?:amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);"""
+# Material's default for languages without their own (Indonesian among them).
+SEPARATOR_BAWAAN = r"[\s\-]+"
 
 STOP = frozenset(
     "dan atau yang di ke dari untuk dengan pada dalam oleh bagi serta agar ini itu tersebut "
@@ -169,35 +213,48 @@ def kata_kunci(judul: str, teks_tampil: Iterable[str], sumber: Iterable[str], si
 
     ``judul`` and ``teks_tampil`` are already indexed (title and text); only what
     they do not contain is added. ``sumber`` is text whose stems should be
-    findable; ``sinonim`` is added verbatim.
+    findable; ``sinonim`` is added verbatim. Synonyms and everyday words are
+    added unless the title has them: a word only in the text weighs little.
     """
-    sudah: set[str] = set()
-    for t in [judul, *teks_tampil]:
-        sudah.update(kata_dari(t))
+    di_judul: set[str] = set()
+    for k in kata_dari(judul):
+        di_judul.add(k)
+        di_judul.update(k.split("-"))  # Material indexes the parts of "KTP-el"
+    sudah = set(di_judul)
+    for t in teks_tampil:
+        for k in kata_dari(t):
+            sudah.add(k)
+            sudah.update(k.split("-"))
     tambah: list[str] = []
-    seen = set(sudah)
+    seen: set[str] = set()
 
-    def push(k: str) -> None:
-        if k not in seen and k not in STOP:
+    def push(k: str, kuat: bool = False) -> None:
+        if k not in seen and k not in STOP and k not in (di_judul if kuat else sudah):
             seen.add(k)
             tambah.append(k)
 
     for s in sinonim:
         for k in kata_dari(s):
-            push(k)
+            for part in k.split("-"):
+                push(part, kuat=True)
     semua = []
     for t in [judul, *sumber, *sinonim]:
         semua.extend(kata_dari(t))
     for k in semua:
-        for part in k.split("-"):
+        parts = k.split("-")
+        for part in parts:
             for b in sorted(bentuk_kata(part)):
                 push(b)
+        # A short form written together: "e-KTP" -> "ektp", "e-mail" -> "email".
+        if len(parts) > 1 and min(len(p) for p in parts) <= 2:
+            push("".join(parts), kuat=True)
     # General synonyms: if any official word (or its forms) is present, add the everyday one.
-    hadir = seen | {b for k in semua for b in bentuk_kata(k)}
+    hadir = sudah | seen | {b for k in semua for b in bentuk_kata(k)}
     gabung = " ".join([judul, *sumber, *sinonim]).lower()
-    for umum, resmi in SINONIM_UMUM.items():
+    for umum, resmi in [*SINONIM_UMUM.items(), *KATA_KERJA.items()]:
         if any((r in hadir) if " " not in r else (r in gabung) for r in resmi):
-            push(umum)
+            for u in umum.split():
+                push(u, kuat=True)
     return " ".join(tambah)
 
 
@@ -206,7 +263,9 @@ def gabung_indeks(index_json: str, entri: list[dict[str, Any]], lokasi_diganti: 
 
     Entries whose location is in ``lokasi_diganti`` (or equal to one of the new
     entries' locations) are replaced, so repeated builds do not duplicate them.
-    The hidden keyword field is declared in the index config.
+    The hidden keyword field is declared in the index config, and Material's
+    default separator is replaced by :data:`SEPARATOR` (a separator the site
+    configured itself, ``plugins: - search: separator: …``, is kept).
     """
     data = json.loads(index_json)
     ganti = set(lokasi_diganti) | {e["location"] for e in entri}
@@ -216,4 +275,6 @@ def gabung_indeks(index_json: str, entri: list[dict[str, Any]], lokasi_diganti: 
     fields.setdefault("title", {"boost": 1000.0})
     fields.setdefault("text", {"boost": 1.0})
     fields[FIELD] = {"boost": BOOST}
+    if data["config"].get("separator", SEPARATOR_BAWAAN) == SEPARATOR_BAWAAN:
+        data["config"]["separator"] = SEPARATOR
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from generator import model as m
 from generator.site.diagram import svg_alur
 from generator.site.render import toc_dari
-from generator.site.search import bentuk_kata, kata_kunci
+from generator.site.search import SEPARATOR, bentuk_kata, gabung_indeks, kata_kunci
 from generator.site.urls import rel, tautan_aman
 
 
@@ -86,3 +87,26 @@ def test_print_links_follow_the_printers_layout(catalog):
         assert (f'href="{up}cetak/{paths.maklumat_path(unit, "a3")}"' in html) == paths.has_maklumat(unit)
     # Without cetak there is nothing to link to.
     assert not any(".pdf" in h.html for h in bangun(catalog, Opsi(cetak=False)).halaman)
+
+
+def test_keywords_add_everyday_verbs_misspellings_and_short_forms():
+    kk = kata_kunci("Penerbitan Kartu Keluarga (KK)", ["Memperbarui kartu yang hilang atau rusak."], [], []).split()
+    assert {"bikin", "urus", "ganti"} <= set(kk)
+    assert "kk" not in kk  # "(KK)" is a word of the title once brackets separate words
+    izin = kata_kunci("Penerbitan Nomor Induk Berusaha (NIB)", ["Membantu memperoleh izin usaha."], [], ["izin usaha"]).split()
+    assert "izin" in izin and "ijin" in izin  # a synonym is kept though the text (weight 1) has it
+    ktp = kata_kunci("Penerbitan KTP-el", [], [], ["e-ktp"]).split()
+    assert "ektp" in ktp and "e" in ktp and "el" not in ktp
+    aduan = kata_kunci("Pengaduan, saran, dan masukan", [], [], []).split()
+    assert {"lapor", "mengadu", "komplain"} <= set(aduan)
+    assert "lapor" not in kata_kunci("Penerbitan Akta Kelahiran", [], [], []).split()
+
+
+def test_index_gets_a_separator_splitting_punctuation_unless_the_site_chose_one():
+    def cfg(separator):
+        index = json.dumps({"config": {"lang": ["en"], "separator": separator, "fields": {}}, "docs": []})
+        return json.loads(gabung_indeks(index, []))["config"]
+
+    assert cfg(r"[\s\-]+")["separator"] == SEPARATOR
+    assert cfg(r"[\s]+")["separator"] == r"[\s]+"
+    assert [w for w in re.split(SEPARATOR, "(NIB), SP4N-LAPOR! go.id") if w] == ["NIB", "SP4N", "LAPOR", "go", "id"]
