@@ -70,9 +70,11 @@ _PX_MM = 25.4 / 96
 class TidakMuat(Exception):
     """A poster that does not fit on one page even at the minimum text size."""
 
-    def __init__(self, pesan: str):
+    def __init__(self, pesan: str, bagian: Optional[str] = None):
         super().__init__(pesan)
         self.pesan = pesan
+        #: The part that takes the most room (a ``data-bagian`` of poster.html), if known.
+        self.bagian = bagian
 
 
 _font_config = None
@@ -543,7 +545,7 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berka
         hasil = fit(make, ladder, start)
         if hasil is None:
             nama = (nama_berkas or {}).get(size, f"{p.layanan.slug}-{size}.pdf")
-            raise TidakMuat(_diagnosa_poster(p, size, nama))
+            raise TidakMuat(*_diagnosa_poster(p, size, nama))
         start = ladder.index(hasil.pt)  # A4 is A3 in miniature: start where A3 fitted
         if info is not None:
             info[size] = (hasil.pt, hasil.percobaan)
@@ -603,7 +605,8 @@ def _cm(mm: float) -> str:
     return f"{mm / 10:.1f} cm".replace(".", ",")
 
 
-def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
+def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> tuple[str, Optional[str]]:
+    """The message naming what is too long, and the tallest part (its ``data-bagian``)."""
     html = html_poster(p, size, POSTER_PT[-1], css_inline=False, padat=True)
     try:
         total, ruang, parts = _tinggi_bagian(html, size, p.identitas.logo)
@@ -629,7 +632,7 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
         pesan += f" Bagian terpanjang: {bagian}."
     pesan += (" Ringkas isinya, misalnya uraian langkah, keterangan persyaratan, atau daftar tarif; "
               "rincian lengkap tetap ada di halaman web dan buku standar pelayanan.")
-    return pesan
+    return pesan, (urut[0][1] if urut else None)
 
 
 # -- maklumat and handbook --------------------------------------------------------------
