@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .. import model as m
-from ..findings import PERINGATAN, format_findings, summary, tanpa_kepatuhan
+from ..findings import GALAT, format_findings, summary, tanpa_kepatuhan
 
 
 def _galat(pesan: str) -> None:
@@ -71,8 +71,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"Dibatalkan. Berkas yang sudah selesai tetap ada di {out.as_posix()}/ dan tidak "
                          "dibuat ulang pada cetak berikutnya.\n")
         return 130
-    for p in laporan.peringatan:
-        sys.stderr.write(f"standar: {PERINGATAN}: {p}\n")
     # Print problems are findings at the service's file (a poster that does not fit: at the
     # line of the part that takes the most room), as standar validate --cetak prints them.
     if laporan.temuan:
@@ -82,4 +80,5 @@ def run(args: argparse.Namespace) -> int:
                + (f", {len(laporan.gagal)} gagal" if laporan.gagal else "")
                + f" di {out.as_posix()}/ ({laporan.detik:.1f} detik).")
     print(ringkas)
-    return 1 if laporan.temuan else 0
+    # Exit 1 when an output could not be made; what the printer only notes (no maklumat) does not fail.
+    return 1 if laporan.gagal or any(f.severity == GALAT for f in laporan.temuan) else 0

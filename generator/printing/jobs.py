@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from ..findings import GALAT, PERINGATAN, Finding
+from ..findings import CATATAN, GALAT, PERINGATAN, Finding
 from . import inputs as inp
 from . import paths
 
@@ -78,7 +78,8 @@ class Tugas:
 @dataclass
 class Rencana:
     tugas: list[Tugas]
-    peringatan: list[str] = field(default_factory=list)
+    #: What the plan leaves out (a logo that cannot be used, a unit without a maklumat).
+    temuan: list[Finding] = field(default_factory=list)
 
     @property
     def berkas(self) -> list[str]:
@@ -118,11 +119,14 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
     rencana = Rencana([])
     ins = catalog.instansi
     if ins and ins.logo and ident.logo is None:
-        from ..catalog import berkas_logo
+        from ..catalog import berkas_logo, display_name
 
         _p, masalah = berkas_logo(Path(catalog.root), ins.logo)
         alasan = masalah[1] if masalah else f"Berkas logo '{ins.logo}' tidak dapat dipakai."
-        rencana.peringatan.append(f"logo: di _instansi.yaml: {alasan} Poster dan buku dicetak tanpa logo.")
+        sumber = Path(catalog.root) / "_instansi.yaml"
+        line, col = _baris_kunci(str(sumber), "logo")
+        rencana.temuan.append(Finding(display_name(sumber), line, col, "logo", PERINGATAN, "logo-tidak-dicetak",
+                                      f"{alasan} Poster dan buku dicetak tanpa logo."))
 
     services = list(catalog.services)
     tops = list(catalog.units)
@@ -157,10 +161,13 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
                 bobot=2.0, berkas=top.file, sumber=str(Path(catalog.root) / top.id / "_unit.yaml"),
             ))
         else:
-            rencana.peringatan.append(
-                f"Unit '{top.id}' belum memiliki maklumat: (di {top.file}); poster maklumat tidak dibuat "
-                "dan buku standar pelayanan terbit tanpa halaman maklumat."
-            )
+            sumber = Path(catalog.root) / top.id / "_unit.yaml"
+            line, col = _baris_kunci(str(sumber), None)
+            rencana.temuan.append(Finding(
+                top.file, line, col, "", CATATAN, "tanpa-maklumat",
+                "Unit ini belum memiliki maklumat: (janji pelayanan yang ditandatangani pimpinan, Permenpan RB "
+                "15/2014), sehingga poster maklumat tidak dibuat dan buku standar pelayanan terbit tanpa halaman "
+                "maklumat. Bila unit Anda sudah menandatangani maklumat, salin di bawah maklumat: di berkas ini."))
         if all_svc and "buku" in kinds:
             buku = inp.BukuIn(unit_data, top.id, _bagian_buku(top, site_url), status, ident,
                               maklumat=top.data.maklumat is not None)
@@ -396,7 +403,6 @@ class Laporan:
     dihapus: list[str] = field(default_factory=list)  # stale outputs removed
     temuan: list[Finding] = field(default_factory=list)  # print problems, once each, in order
     gagal: list[str] = field(default_factory=list)  # outputs that could not be made
-    peringatan: list[str] = field(default_factory=list)
     berkas: list[str] = field(default_factory=list)  # every output that exists now
     tingkat: dict[str, Any] = field(default_factory=dict)  # rel -> (level that fitted, layouts)
     detik: float = 0.0
@@ -507,14 +513,14 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
     t0 = time.perf_counter()
     store = Path(store)
     rencana = plan(catalog, site_url, names, sizes, kinds)
-    laporan = Laporan(peringatan=list(rencana.peringatan))
+    laporan = Laporan()
     manifest = read_manifest(store)
     gagal_lama = read_failures(store)
     baru = dict(manifest)
     baru_gagal = dict(gagal_lama)
     todo, laporan.tetap, gagal_sama = _perlu(rencana, store, force)
     laporan.gagal.extend(gagal_sama)
-    semua: dict[Finding, None] = dict.fromkeys(_temuan_lama(rencana, gagal_sama))
+    semua: dict[Finding, None] = dict.fromkeys([*rencana.temuan, *_temuan_lama(rencana, gagal_sama)])
 
     def selesai(t: Tugas, h: HasilTugas) -> None:
         for rel, digest in h.ditulis:

@@ -331,3 +331,30 @@ def test_ctrl_c_stops_promptly_and_keeps_what_was_finished(tmp_path):
     manifest = json.loads((out / jobs.MANIFEST).read_text(encoding="utf-8"))
     assert sorted(manifest["berkas"]) == made  # what was finished is remembered, nothing more
     assert not list(out.rglob("*.tmp"))
+
+
+def test_what_the_printer_leaves_out_is_a_positioned_finding(print_tree, tmp_path, capsys):
+    """A logo that cannot be used and a unit without a maklumat are findings at the line
+    to fix, like every other print problem, not loose sentences."""
+    from generator.catalog import load_catalog
+    from generator.findings import CATATAN, PERINGATAN
+
+    root = tmp_path / "standards"
+    shutil.copytree(print_tree, root)
+    (root / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><script/>", encoding="utf-8")
+    unit = root / "dpmptsp" / "_unit.yaml"
+    teks = unit.read_text(encoding="utf-8")
+    unit.write_text(teks[:teks.index("maklumat:")], encoding="utf-8")
+    cat = load_catalog(root)
+    temuan = {f.code: f for f in jobs.plan(cat, cat.instansi.situs, kinds=("buku", "maklumat")).temuan}
+    logo, mk = temuan["logo-tidak-dicetak"], temuan["tanpa-maklumat"]
+    assert logo.severity == PERINGATAN and logo.file.endswith("_instansi.yaml")
+    assert logo.line == 4  # the logo: line
+    assert "tanpa logo" in logo.message
+    assert mk.severity == CATATAN and mk.file.endswith("dpmptsp/_unit.yaml") and "maklumat:" in mk.message
+    # standar cetak prints them with their position (it refuses a tree whose logo is a galat:
+    # put the good logo back).
+    shutil.copy(print_tree / "logo.svg", root / "logo.svg")
+    assert main(["cetak", "--root", str(root), "--out", str(tmp_path / "out"), "--jobs", "1", "dpmptsp"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"dpmptsp/_unit\.yaml:1:\d+: catatan: .*\[tanpa-maklumat\]", err)
