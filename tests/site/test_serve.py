@@ -7,6 +7,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from typing import Any
 
 import pytest
 
@@ -39,6 +40,17 @@ def wait_for(cond, timeout: float = 60.0, what: str = "") -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
+
+
+def _stop(proc: "subprocess.Popen[bytes]", log: Any, timeout: float) -> None:
+    """Stop a `mkdocs serve` subprocess (killed when it does not stop in time) and close its log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
 @pytest.fixture
 def served(tmp_path):
     std = copy_standards(tmp_path)
@@ -52,12 +64,7 @@ def served(tmp_path):
         wait_for(lambda: status(url) == 200, 120, "mkdocs serve to start")
         yield std, url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        _stop(proc, log, 20)
 
 
 @pytest.mark.browser
@@ -157,12 +164,7 @@ def test_serve_with_cetak_shows_the_site_first_links_pdfs_once_printed_and_build
         for href in _pdf_hrefs(unit_page):
             assert status(urljoin(url + "unit/diskominfo/", href)) == 200, href
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        _stop(proc, log, 30)
     serve_log = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert "Traceback" not in serve_log
 
