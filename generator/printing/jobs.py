@@ -133,7 +133,8 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
             mk = inp.MaklumatIn(unit_data, top.id, status, ident)
             rencana.tugas.append(Tugas(
                 "maklumat", top.id, mk,
-                [Keluaran(paths.maklumat_path(top, s), s, inp.digest_maklumat(env, mk, s)) for s in sizes],
+                [Keluaran(paths.maklumat_path(top, s), s, inp.digest_maklumat(env, mk, s))
+                 for s in sizes if s in paths.SIZES_MAKLUMAT],
                 bobot=2.0,
             ))
         else:

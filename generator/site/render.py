@@ -207,6 +207,7 @@ class _Render:
         return {
             "a3": "cetak/" + quote(p.poster_path(svc, "a3")),
             "a4": "cetak/" + quote(p.poster_path(svc, "a4")),
+            "xbanner": "cetak/" + quote(p.poster_path(svc, "xbanner")),
             "buku": "cetak/" + quote(p.handbook_path(svc.unit)),
         }
 
