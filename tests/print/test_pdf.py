@@ -20,13 +20,14 @@ pytestmark = pytest.mark.pdf
 
 A3 = (841.89, 1190.55)  # pt
 A4 = (595.28, 841.89)
+XBANNER = (600 / 25.4 * 72, 1600 / 25.4 * 72)  # 600 x 1600 mm
 
 
 def test_output_layout(catalog, rendered):
     store, laporan = rendered
     expected = {"dpmptsp/maklumat-a3.pdf", "dpmptsp/maklumat-a4.pdf", "dpmptsp/buku-standar-pelayanan.pdf"}
     for svc in catalog.services:
-        expected |= {f"dpmptsp/{svc.slug}-a3.pdf", f"dpmptsp/{svc.slug}-a4.pdf"}
+        expected |= {f"dpmptsp/{svc.slug}-a3.pdf", f"dpmptsp/{svc.slug}-a4.pdf", f"dpmptsp/{svc.slug}-xbanner.pdf"}
     found = {p.relative_to(store).as_posix() for p in store.rglob("*.pdf")}
     assert found == expected
     # A bidang's service goes into its OPD's folder.
@@ -44,6 +45,7 @@ def _size(page) -> tuple[float, float]:
     ("izin-reklame-a3.pdf", A3), ("izin-reklame-a4.pdf", A4), ("pbg-a3.pdf", A3), ("pbg-a4.pdf", A4),
     ("surat-keterangan-contoh-a3.pdf", A3), ("uji-escape-a4.pdf", A4),
     ("maklumat-a3.pdf", A3), ("maklumat-a4.pdf", A4),
+    ("izin-reklame-xbanner.pdf", XBANNER), ("pbg-xbanner.pdf", XBANNER),
 ])
 def test_posters_are_one_page_of_the_right_size(rendered, name, size):
     store, _ = rendered
