@@ -116,7 +116,7 @@ def _md_channels(chs: list) -> list[str]:
     out = []
     for c in chs:
         href = c.tautan()
-        v = f"[{_md_esc(c.nilai or "")}]({href})" if href else _md_esc(c.nilai or "")
+        v = f"[{_md_esc(c.nilai or '')}]({href})" if href else _md_esc(c.nilai or "")
         out.append(f"- **{_md_esc(c.nama_tampil())}**: {v}" + (f"  \n  {_md_esc(c.keterangan)}" if c.keterangan else ""))
     return out
 

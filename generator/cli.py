@@ -1,6 +1,6 @@
 """The `standar` command line.
 
-    standar validate [PATH...] [--format text|json|github] [--strict] [--kepatuhan]
+    standar validate [PATH...] [--format text|json|github] [--strict] [--kepatuhan] [--cetak]
     standar schema [--out DIR] [--check]
     standar new UNIT SLUG [--root standards]
     standar cetak [--out DIR] [NAME...]      (posters and handbooks)
@@ -125,6 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("paths", nargs="*", metavar="JALUR", help="berkas atau folder (bawaan: standards)")
     v.add_argument("--format", choices=["text", "json", "github"], default="text", help="bentuk keluaran")
     v.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
+    v.add_argument("--cetak", action="store_true",
+                   help="tata juga poster dan poster maklumat: laporkan yang tidak muat satu halaman "
+                        "(tembolok di .cache/standar-periksa, pengulangan cepat)")
     v.add_argument("--kepatuhan", action="store_true",
                    help="tampilkan juga catatan kepatuhan (komponen atau keterangan yang diminta Permenpan RB 15/2014)")
 
@@ -195,6 +198,16 @@ def _validate(args: argparse.Namespace) -> int:
 
     paths = args.paths or ["standards"]
     findings = validate_paths(paths)
+    if args.cetak and not any(f.severity == GALAT for f in findings):
+        from .findings import sort_findings
+        from .printing.periksa import temuan_cetak
+
+        try:
+            findings = sort_findings([*findings, *temuan_cetak(paths)])
+        except OSError as e:  # a read-only or full cache folder: say which, no traceback
+            print(f"standar: galat: tidak dapat menulis ke '{e.filename}': {e.strerror or e}. Periksa izin tulis "
+                  "dan ruang kosong folder .cache/standar-periksa.", file=sys.stderr)
+            return 1
     # JSON is for machines: every finding. Text and annotations: notes only when asked.
     shown = findings if (args.kepatuhan or args.format == "json") else tanpa_kepatuhan(findings)
     out = format_findings(shown, args.format)

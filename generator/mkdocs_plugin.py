@@ -15,7 +15,14 @@ Everything a citizen reads is rendered by the engine-independent core
 - registers every generated page with MkDocs in memory (``File.generated``),
   service and unit pages outside the navigation,
 - adds the compact service entries and Indonesian keywords to Material's
-  search index, and the posters (``generator.printing``) after the build,
+  search index,
+- prints the posters and handbooks (``generator.printing``) into the project's cache
+  (``.cache/standar-cetak`` beside mkdocs.yml) and links them into the site; a page
+  links only PDFs that exist. ``mkdocs build`` prints before the pages are rendered
+  (a poster that cannot fit is a peringatan, and its page links the handbook);
+  ``mkdocs serve`` shows the site at once and prints in the background, then
+  rebuilds so the new links appear. QR codes hold the published address
+  (``site_url`` as written in mkdocs.yml), never the one serve runs on,
 - watches the standards folder in ``mkdocs serve``.
 """
 
@@ -42,6 +49,7 @@ from mkdocs.structure.toc import get_toc
 from .tema import FONT, MKDOCS
 from .catalog import Catalog, load_catalog
 from .findings import CATATAN, GALAT, summary
+from .jinjacache import BYTECODE
 from .site import Halaman, Opsi, bangun, gabung_indeks
 from .site.render import TEMA
 
@@ -76,6 +84,9 @@ class StandarConfig(base.Config):
     edit_uri = c.Optional(c.Type(str))
     # Folder of the page templates; unset: site_theme/pages of this project.
     tema = c.Optional(c.Type(str))
+    # Cache of the printed PDFs, relative to mkdocs.yml; unset: .cache/standar-cetak
+    # (or $STANDAR_CETAK_CACHE).
+    cache = c.Optional(c.Type(str))
 
 
 class _Halaman(Page):
@@ -144,6 +155,12 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         self._situs: Any = None
         self._entri: list[dict[str, Any]] = []
         self._lokasi: list[str] = []
+        self._serve = False  # this build is one of `mkdocs serve`
+        self._cache: Optional[Path] = None  # the print cache store
+        self._cetak_berkas: list[str] = []  # printed files to link into the site after the build
+        self._cetak_menunggu = False  # mkdocs serve: some are still to be made (in the background)
+        self._alamat_qr = ""
+        self._latar: Any = None  # mkdocs serve: generator.printing.CetakLatar
 
     # Defining on_startup keeps this instance across the rebuilds of `mkdocs serve`
     # (MkDocs >= 1.4), so the last good catalog survives a broken edit.
@@ -169,6 +186,13 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         _tema_mkdocs(theme)
         self.tema = Path(self.config.tema).resolve() if self.config.tema else TEMA
         self.edit_dasar = self._edit_dasar(config, base_dir)
+        self._serve = self.perintah == "serve" or _dari_serve(config)
+        if self.config.cache:
+            self._cache = (base_dir / self.config.cache).resolve()
+        else:
+            from .printing.site import default_cache_dir
+
+            self._cache = default_cache_dir(base_dir)
         # Load and check before MkDocs cleans anything: a galat stops the build here.
         self.catalog = self._muat()
         self._bangun_di_samping(config)
@@ -181,8 +205,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         # The path as configured, never resolved: when it is (or sits under) a symlink, the
         # swap would rename and delete what the link points to, so build in place then.
         target = Path(os.path.abspath(config.site_dir))
-        dari_serve = target.name.startswith("mkdocs_") and target.parent == Path(tempfile.gettempdir()).resolve()
-        if self.perintah not in ("build", "gh-deploy") or getattr(self, "_dirty", False) or dari_serve:
+        if self.perintah not in ("build", "gh-deploy") or getattr(self, "_dirty", False) or self._serve:
             return  # serve builds into its own temporary folder; --dirty means in place
         if os.path.realpath(target) != str(target):
             log.warning(f"{target} adalah (atau berada di bawah) tautan simbolik: situs dibangun langsung di sana, "
@@ -203,6 +226,8 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         self._selesai = False
 
     def on_shutdown(self) -> None:
+        if self._latar is not None:
+            self._latar.hentikan()
         if self._baru is None or self._tujuan is None:
             return
         baru, tujuan = self._baru, self._tujuan
@@ -273,12 +298,14 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         if unknown:
             raise PluginError(f"layanan_utama menyebut layanan yang tidak ada: {', '.join(unknown)}.")
 
+        tidak_ada = self._cetak(cat, config) if self.config.cetak else {}
         situs = bangun(
             cat,
             Opsi(
                 site_url=config.site_url or "",
                 nama_situs=config.site_name,
                 cetak=self.config.cetak,
+                cetak_tidak_ada=tidak_ada,
                 layanan_utama=list(self.config.layanan_utama),
                 edit_dasar=self.edit_dasar,
                 tema=self.tema,
@@ -314,26 +341,98 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             index.write_text(gabung_indeks(index.read_text(encoding="utf-8"), self._entri, self._lokasi), encoding="utf-8")
-        if self.config.cetak and self.catalog is not None:
+        if self.config.cetak and self._cache is not None:
+            from .printing import link_into_site
+
             try:
-                from generator.printing import PrintError, render_into_site
-            except ImportError as e:
-                raise PluginError(
-                    f"cetak: true, tetapi modul pencetakan (generator.printing) tidak dapat dimuat: {e}. "
-                    "Pasang dependensinya atau atur cetak: false di mkdocs.yml."
-                ) from e
-            try:
-                render_into_site(self.catalog, Path(config.site_dir) / "cetak", config.site_url or "")
-            except PrintError as e:
-                for msg in e.messages:
-                    log.error(msg)
-                raise PluginError(f"{len(e.messages)} berkas cetak tidak dapat dibuat (lihat di atas).") from e
-            except OSError as e:  # a read-only or full cache or output folder
+                link_into_site(self._cache, Path(config.site_dir) / "cetak", self._cetak_berkas)
+            except OSError as e:  # a read-only or full output folder
                 raise PluginError(
                     f"Berkas cetak tidak dapat ditulis ke '{e.filename or config.site_dir}': {e.strerror or e}. "
-                    "Periksa izin tulis dan ruang kosong folder itu (dan folder .cache/standar-cetak)."
+                    "Periksa izin tulis dan ruang kosong folder itu."
                 ) from e
+            if self._cetak_menunggu and self.catalog is not None:
+                self._latar_cetak().minta(self.catalog, self._alamat_qr)
         self._selesai = True
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        # mkdocs serve makes a new theme environment on every rebuild: keep the compiled
+        # templates (about half a second of each rebuild).
+        if env.bytecode_cache is None:
+            env.bytecode_cache = BYTECODE
+        return env
+
+    # -- printing -------------------------------------------------------------------------
+
+    def _cetak(self, cat: Catalog, config: Any) -> dict[str, str]:
+        """Bring the print cache up to date (build) or read what it holds (serve); log the
+        print problems. Returns the printed files that do not exist (for the pages)."""
+        try:
+            from .printing import PrintError, alamat_qr, jobs
+        except ImportError as e:
+            raise PluginError(
+                f"cetak: true, tetapi modul pencetakan (generator.printing) tidak dapat dimuat: {e}. "
+                "Pasang dependensinya atau atur cetak: false di mkdocs.yml."
+            ) from e
+        assert self._cache is not None
+        try:
+            self._alamat_qr = alamat_qr(cat, self._alamat_terbit(config))
+        except PrintError as e:
+            for msg in e.messages:
+                log.error(msg)
+            raise PluginError("Berkas cetak tidak dapat dibuat (lihat di atas).") from e
+        try:
+            if self._serve:
+                k = jobs.keadaan(cat, self._cache, self._alamat_qr)
+                temuan = k.temuan
+                self._cetak_berkas = sorted(k.ada)
+                self._cetak_menunggu = bool(k.menunggu)
+                tidak_ada = {**dict.fromkeys(k.menunggu, "menyusul"), **dict.fromkeys(k.gagal, "gagal")}
+            else:
+                laporan = jobs.run(cat, self._cache, self._alamat_qr)
+                temuan = laporan.temuan
+                self._cetak_berkas = laporan.berkas
+                self._cetak_menunggu = False
+                tidak_ada = dict.fromkeys(laporan.gagal, "gagal")
+        except OSError as e:  # a read-only or full cache folder
+            raise PluginError(
+                f"Berkas cetak tidak dapat ditulis ke '{e.filename or self._cache}': {e.strerror or e}. "
+                f"Periksa izin tulis dan ruang kosong folder {self._cache}."
+            ) from e
+        galat = [f for f in temuan if f.severity == GALAT]
+        for f in temuan:
+            if f.severity == GALAT:
+                log.error(f.text())
+            else:
+                log.info(f.text())  # a poster that does not fit: the page links the handbook
+        if galat:
+            raise PluginError(f"{len(galat)} berkas cetak tidak dapat dibuat (lihat di atas).")
+        return tidak_ada
+
+    def _alamat_terbit(self, config: Any) -> str:
+        """The published address, as written in mkdocs.yml: `mkdocs serve` replaces
+        config.site_url with its own (http://127.0.0.1:8000/), which QR codes must never hold."""
+        if not self._serve:
+            return config.site_url or ""
+        if not config.config_file_path:
+            return ""
+        try:
+            from mkdocs.utils.yaml import yaml_load
+
+            with open(config.config_file_path, encoding="utf-8") as fh:
+                raw = yaml_load(fh)
+        except Exception:  # the config was already read by MkDocs; be safe all the same
+            return ""
+        url = raw.get("site_url") if isinstance(raw, dict) else None
+        return url if isinstance(url, str) else ""
+
+    def _latar_cetak(self) -> Any:
+        if self._latar is None:
+            from .printing import CetakLatar
+
+            assert self._cache is not None
+            self._latar = CetakLatar(self._cache, _sinyal(self._cache))
+        return self._latar
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         # mkdocs serve with a broken file: say so on every page, above everything.
@@ -351,4 +450,21 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         # Rebuild when a standard is edited, added or removed, or a page template changes.
         server.watch(str(self.root))
         server.watch(str(self.tema))
+        if self.config.cetak and self._cache is not None:
+            # Background printing rewrites a file here when it is done: rebuild, link the PDFs.
+            sinyal = _sinyal(self._cache)
+            sinyal.parent.mkdir(parents=True, exist_ok=True)
+            server.watch(str(sinyal.parent))
         return server
+
+
+def _sinyal(cache: Path) -> Path:
+    # A folder of its own, so the LiveReload server polls one small folder, not the cache.
+    return cache / ".serve" / "siap"
+
+
+def _dari_serve(config: Any) -> bool:
+    """`mkdocs serve` (also `--clean`, which tells plugins it is a build) builds into a
+    temporary mkdocs_* folder."""
+    target = Path(os.path.abspath(config.site_dir))
+    return target.name.startswith("mkdocs_") and target.parent == Path(tempfile.gettempdir()).resolve()

@@ -9,10 +9,14 @@ Templates and CSS live in ``site_theme/print/``.
 """
 
 from .paths import handbook_path, has_maklumat, maklumat_path, poster_path
-from .site import PrintError, render_into_site
+from .site import CetakLatar, PrintError, alamat_qr, default_cache_dir, link_into_site, render_into_site
 
 __all__ = [
+    "CetakLatar",
     "PrintError",
+    "alamat_qr",
+    "default_cache_dir",
+    "link_into_site",
     "handbook_path",
     "has_maklumat",
     "maklumat_path",

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .. import model as m
-from ..findings import GALAT, PERINGATAN, format_findings, summary, tanpa_kepatuhan
+from ..findings import PERINGATAN, format_findings, summary, tanpa_kepatuhan
 
 
 def _galat(pesan: str) -> None:
@@ -73,11 +73,13 @@ def run(args: argparse.Namespace) -> int:
         return 130
     for p in laporan.peringatan:
         sys.stderr.write(f"standar: {PERINGATAN}: {p}\n")
-    for g in laporan.galat:
-        sys.stderr.write(f"standar: {GALAT}: {out.as_posix().rstrip('/')}/{g}\n")
+    # Print problems are findings at the service's file (a poster that does not fit: at the
+    # line of the part that takes the most room), as standar validate --cetak prints them.
+    if laporan.temuan:
+        sys.stderr.write(format_findings(laporan.temuan, "text") + "\n")
     ringkas = (f"{len(laporan.dibuat)} berkas dibuat, {len(laporan.tetap)} tidak berubah"
                + (f", {len(laporan.dihapus)} dihapus" if laporan.dihapus else "")
-               + (f", {len(laporan.galat)} gagal" if laporan.galat else "")
+               + (f", {len(laporan.gagal)} gagal" if laporan.gagal else "")
                + f" di {out.as_posix()}/ ({laporan.detik:.1f} detik).")
     print(ringkas)
-    return 1 if laporan.galat else 0
+    return 1 if laporan.temuan else 0

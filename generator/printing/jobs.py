@@ -8,6 +8,11 @@ store and links the files into the built site (see :func:`render_into_site`).
 An output is rebuilt only when its hash changed or its file is gone. Rebuilds run
 in worker processes (one per core by default), biggest first (handbooks), each
 worker keeping its fonts loaded between jobs.
+
+Print problems are findings (:class:`generator.findings.Finding`), placed in the
+YAML file they come from: a poster that does not fit is a ``peringatan`` at the line
+of the part that takes the most room (``poster-tidak-muat``); an output that failed
+for another reason is a ``galat`` (``cetak-gagal``).
 """
 
 from __future__ import annotations
@@ -21,16 +26,29 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from ..findings import GALAT, PERINGATAN, Finding
 from . import inputs as inp
 from . import paths
 
 MANIFEST = ".standar-cetak.json"
-_VERSI = 1
+_VERSI = 2  # 2: a failure is [digest, code, message, part]
+
+#: Finding codes of print problems.
+POSTER_TIDAK_MUAT = "poster-tidak-muat"
+MAKLUMAT_TIDAK_MUAT = "maklumat-tidak-muat"
+CETAK_GAGAL = "cetak-gagal"
+_BERAT = {POSTER_TIDAK_MUAT: PERINGATAN, MAKLUMAT_TIDAK_MUAT: PERINGATAN}
+
+# A part of the poster (data-bagian in poster.html) -> the YAML key it is made from.
+_KUNCI_BAGIAN = {
+    "judul": "nama", "fakta": "jangka_waktu", "persyaratan": "persyaratan", "prosedur": "prosedur",
+    "biaya": "biaya", "pengaduan": "pengaduan", "kaki": "penetapan",
+}
 
 
 # -- plan ------------------------------------------------------------------------------
@@ -39,7 +57,7 @@ _VERSI = 1
 @dataclass
 class Keluaran:
     rel: str  # path relative to the store, e.g. "diskominfo/tte-a3.pdf"
-    ukuran: Optional[str]  # "a3" | "a4" | None (handbook)
+    ukuran: Optional[str]  # "a3" | "a4" | "xbanner" (posters) | None (handbook)
     digest: str
 
 
@@ -53,6 +71,8 @@ class Tugas:
     masukan: Any  # PosterIn | MaklumatIn | BukuIn
     keluaran: list[Keluaran]
     bobot: float = 1.0  # rough cost, biggest first
+    berkas: str = ""  # the YAML file it is made from (display path), where its problems are reported
+    sumber: str = ""  # ... and its path on disk, to find the line of a key
 
 
 @dataclass
@@ -135,7 +155,7 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
                 "maklumat", top.id, mk,
                 [Keluaran(paths.maklumat_path(top, s), s, inp.digest_maklumat(env, mk, s))
                  for s in sizes if s in paths.SIZES_MAKLUMAT],
-                bobot=2.0,
+                bobot=2.0, berkas=top.file, sumber=str(Path(catalog.root) / top.id / "_unit.yaml"),
             ))
         else:
             rencana.peringatan.append(
@@ -148,7 +168,8 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
             rencana.tugas.append(Tugas(
                 "buku", top.id, buku,
                 [Keluaran(paths.handbook_path(top), None, inp.digest_buku(env, buku))],
-                bobot=3.0 * len(all_svc) + 2,
+                bobot=3.0 * len(all_svc) + 2, berkas=top.file,
+                sumber=str(Path(catalog.root) / top.id / "_unit.yaml"),
             ))
 
     for svc in services if "poster" in kinds else []:
@@ -156,7 +177,7 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
         rencana.tugas.append(Tugas(
             "poster", svc.slug, p,
             [Keluaran(paths.poster_path(svc, s), s, inp.digest_poster(env, p, s)) for s in sizes],
-            bobot=1.0 * len(sizes),
+            bobot=1.0 * len(sizes), berkas=svc.file, sumber=str(svc.source),
         ))
     return rencana
 
@@ -195,16 +216,22 @@ def read_manifest(store: Path) -> dict[str, str]:
     return {k: v for k, v in berkas.items() if _keluaran_sah(k)} if isinstance(berkas, dict) else {}
 
 
-def read_failures(store: Path) -> dict[str, list[str]]:
-    """Output path -> [hash of its inputs, error message] for outputs that could not be
-    made: with the same inputs they fail again, so they are reported, not retried."""
+def _gagal_sah(v: Any) -> bool:
+    return (isinstance(v, list) and len(v) == 4 and all(isinstance(x, str) for x in v[:3])
+            and v[1] in _BERAT and (v[3] is None or v[3] in _KUNCI_BAGIAN))
+
+
+def read_failures(store: Path) -> dict[str, list[Any]]:
+    """Output path -> [hash of its inputs, finding code, message, poster part or None] for
+    outputs that could not be made: with the same inputs they fail again, so they are
+    reported, not retried."""
     gagal = _read(store).get("gagal")
     if not isinstance(gagal, dict):
         return {}
-    return {k: v for k, v in gagal.items() if _keluaran_sah(k) and isinstance(v, list) and len(v) == 2}
+    return {k: v for k, v in gagal.items() if _keluaran_sah(k) and _gagal_sah(v)}
 
 
-def write_manifest(store: Path, berkas: dict[str, str], gagal: Optional[dict[str, list[str]]] = None) -> None:
+def write_manifest(store: Path, berkas: dict[str, str], gagal: Optional[dict[str, list[Any]]] = None) -> None:
     store.mkdir(parents=True, exist_ok=True)
     data = {"versi": _VERSI, "berkas": dict(sorted(berkas.items())), "gagal": dict(sorted((gagal or {}).items()))}
     # A unique temporary name: two processes writing the manifest never share one file.
@@ -222,12 +249,46 @@ def write_manifest(store: Path, berkas: dict[str, str], gagal: Optional[dict[str
 
 
 @dataclass
+class Masalah:
+    """What went wrong with one task, before it is placed in a file (in the parent)."""
+
+    kode: str  # POSTER_TIDAK_MUAT | MAKLUMAT_TIDAK_MUAT | CETAK_GAGAL
+    pesan: str
+    bagian: Optional[str] = None  # the poster part that takes the most room
+
+
+@dataclass
 class HasilTugas:
     ditulis: list[tuple[str, str]]  # (rel, digest)
-    gagal: list[tuple[str, str, str]]  # (rel, digest, message) not written
-    galat: list[str]  # messages
+    gagal: list[tuple[str, str]]  # (rel, digest) not written; digest "" = retry next run
+    masalah: list[Masalah]
     detik: float
     tingkat: dict[str, Any] = field(default_factory=dict)  # rel -> (level that fitted, layouts made)
+
+
+def _baris_kunci(sumber: str, kunci: Optional[str]) -> tuple[int, int]:
+    """Line and column of a top-level key of a YAML file (the key that is too long), else of
+    ``nama:``, else 1:1."""
+    from ..yamlsafe import locate
+
+    try:
+        raw = Path(sumber).read_bytes()
+    except OSError:
+        return 1, 1
+    for k in (kunci, "nama"):
+        if k:
+            line, col, followed, _node = locate(raw, (k,))
+            if followed:
+                return line, col
+    return 1, 1
+
+
+def temuan(tugas: Tugas, ms: Masalah) -> Finding:
+    """A print problem as a finding, in the YAML file the output is made from."""
+    kunci = _KUNCI_BAGIAN.get(ms.bagian or "") if tugas.jenis == "poster" else (
+        "maklumat" if tugas.jenis == "maklumat" else None)
+    line, col = _baris_kunci(tugas.sumber, kunci) if tugas.sumber else (1, 1)
+    return Finding(tugas.berkas or tugas.nama, line, col, "", _BERAT.get(ms.kode, GALAT), ms.kode, ms.pesan)
 
 
 def _tulis(path: Path, data: bytes) -> None:
@@ -257,8 +318,9 @@ def kerjakan(tugas: Tugas, store: str) -> HasilTugas:
             try:
                 pdfs = fn(tugas.masukan, sizes, nama_berkas=nama, info=info)
             except render.TidakMuat as e:
-                hasil.galat.append(e.pesan)
-                hasil.gagal.extend((k.rel, k.digest, e.pesan) for k in tugas.keluaran)
+                kode = POSTER_TIDAK_MUAT if tugas.jenis == "poster" else MAKLUMAT_TIDAK_MUAT
+                hasil.masalah.append(Masalah(kode, e.pesan, e.bagian))
+                hasil.gagal.extend((k.rel, k.digest) for k in tugas.keluaran)
                 pdfs = {}
             for k in tugas.keluaran:
                 if k.ukuran in pdfs:
@@ -268,16 +330,23 @@ def kerjakan(tugas: Tugas, store: str) -> HasilTugas:
                         hasil.tingkat[k.rel] = info[k.ukuran]
     except Exception as e:  # a bug or unreadable file must not stop the other outputs
         pesan = f"{tugas.keluaran[0].rel}: gagal dicetak ({type(e).__name__}: {e})."
-        hasil.galat.append(pesan)
+        hasil.masalah.append(Masalah(CETAK_GAGAL, pesan))
         # Not remembered as a failure (digest ""): an unexpected error is retried next run.
-        hasil.gagal.extend((k.rel, "", pesan) for k in tugas.keluaran if k.rel not in dict(hasil.ditulis))
+        hasil.gagal.extend((k.rel, "") for k in tugas.keluaran if k.rel not in dict(hasil.ditulis))
     hasil.detik = time.perf_counter() - t0
     return hasil
 
 
-def _siapkan_pekerja() -> None:
+def _siapkan_pekerja(latar: bool = False) -> None:
     # Ctrl-C is the parent's to handle: it stops the pool and keeps what was finished.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if latar:
+        # Background printing (mkdocs serve): a lower priority, so that the page rebuild
+        # in the foreground keeps the cores it needs.
+        try:
+            os.nice(10)
+        except (AttributeError, OSError):  # pragma: no cover - not on this system
+            pass
     # Load fonts and templates once per worker, before the first job.
     from . import render, templates
 
@@ -326,16 +395,22 @@ class Laporan:
     dibuat: list[str] = field(default_factory=list)
     tetap: list[str] = field(default_factory=list)  # unchanged, not rebuilt
     dihapus: list[str] = field(default_factory=list)  # stale outputs removed
-    galat: list[str] = field(default_factory=list)
+    temuan: list[Finding] = field(default_factory=list)  # print problems, once each, in order
     gagal: list[str] = field(default_factory=list)  # outputs that could not be made
     peringatan: list[str] = field(default_factory=list)
     berkas: list[str] = field(default_factory=list)  # every output that exists now
     tingkat: dict[str, Any] = field(default_factory=dict)  # rel -> (level that fitted, layouts)
     detik: float = 0.0
+    dihentikan: bool = False  # stopped (``berhenti`` set) before everything was made
+
+    @property
+    def galat(self) -> list[str]:
+        """The messages of the print problems (see :attr:`temuan`)."""
+        return [f.message for f in self.temuan]
 
     @property
     def ok(self) -> bool:
-        return not self.galat
+        return not self.temuan
 
 
 def _mp_context() -> Any:
@@ -362,10 +437,74 @@ def _hentikan(ex: ProcessPoolExecutor, store: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _perlu(rencana: Rencana, store: Path, force: bool = False) -> tuple[list[Tugas], list[str], dict[str, list[Any]]]:
+    """What must be rendered, what is current, and the known failures (same inputs)."""
+    manifest = read_manifest(store)
+    gagal_lama = read_failures(store)
+    todo: list[Tugas] = []
+    tetap: list[str] = []
+    gagal: dict[str, list[Any]] = {}
+    for t in rencana.tugas:
+        perlu = []
+        for k in t.keluaran:
+            if not force and k.rel in gagal_lama and gagal_lama[k.rel][0] == k.digest:
+                gagal[k.rel] = gagal_lama[k.rel]  # failed before with the same inputs
+            elif force or manifest.get(k.rel) != k.digest or not (store / k.rel).is_file():
+                perlu.append(k)
+            else:
+                tetap.append(k.rel)
+        if perlu:
+            todo.append(Tugas(t.jenis, t.nama, t.masukan, perlu, t.bobot * len(perlu) / len(t.keluaran),
+                              t.berkas, t.sumber))
+    todo.sort(key=lambda t: -t.bobot)
+    return todo, tetap, gagal
+
+
+def _temuan_lama(rencana: Rencana, gagal: dict[str, list[Any]]) -> list[Finding]:
+    out: dict[Finding, None] = {}
+    for t in rencana.tugas:
+        for k in t.keluaran:
+            if k.rel in gagal:
+                _d, kode, pesan, bagian = gagal[k.rel]
+                out[temuan(t, Masalah(kode, pesan, bagian))] = None
+    return list(out)
+
+
+@dataclass
+class Keadaan:
+    """The store against a catalogue, without rendering anything."""
+
+    ada: set[str]  # outputs that exist and are current
+    menunggu: set[str]  # outputs still to be (re)made
+    gagal: set[str]  # outputs that cannot be made with these inputs (a poster that does not fit)
+    temuan: list[Finding]  # ... and why
+
+    @property
+    def lengkap(self) -> bool:
+        return not self.menunggu
+
+
+def keadaan(catalog: Any, store: Path, site_url: str) -> Keadaan:
+    """What the store holds for the catalogue: current outputs, outputs to make, known
+    failures. Reads the manifest only (a few milliseconds): ``mkdocs serve`` links the
+    current outputs at once and makes the rest in the background."""
+    store = Path(store)
+    rencana = plan(catalog, site_url)
+    todo, tetap, gagal = _perlu(rencana, store)
+    return Keadaan(set(tetap), {k.rel for t in todo for k in t.keluaran}, set(gagal),
+                   _temuan_lama(rencana, gagal))
+
+
 def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = None, *,
         jobs: int = 0, force: bool = False, progress: Optional[bool] = None,
-        sizes: tuple[str, ...] = paths.SIZES, kinds: tuple[str, ...] = JENIS) -> Laporan:
-    """Bring the store up to date for the catalogue (or the names given)."""
+        sizes: tuple[str, ...] = paths.SIZES, kinds: tuple[str, ...] = JENIS,
+        latar: bool = False, berhenti: Optional[threading.Event] = None) -> Laporan:
+    """Bring the store up to date for the catalogue (or the names given).
+
+    ``latar``: a background run (``mkdocs serve``): always in worker processes, at a
+    lower priority. ``berhenti``: when set, the run stops at once, keeps what was
+    finished and returns with ``dihentikan``.
+    """
     t0 = time.perf_counter()
     store = Path(store)
     rencana = plan(catalog, site_url, names, sizes, kinds)
@@ -374,60 +513,57 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
     gagal_lama = read_failures(store)
     baru = dict(manifest)
     baru_gagal = dict(gagal_lama)
-    galat: dict[str, None] = {}  # messages, in order, once each
+    todo, laporan.tetap, gagal_sama = _perlu(rencana, store, force)
+    laporan.gagal.extend(gagal_sama)
+    semua: dict[Finding, None] = dict.fromkeys(_temuan_lama(rencana, gagal_sama))
 
-    todo: list[Tugas] = []
-    for t in rencana.tugas:
-        perlu = []
-        for k in t.keluaran:
-            if not force and k.rel in gagal_lama and gagal_lama[k.rel][0] == k.digest:
-                laporan.gagal.append(k.rel)  # failed before with the same inputs
-                galat[gagal_lama[k.rel][1]] = None
-            elif force or manifest.get(k.rel) != k.digest or not (store / k.rel).is_file():
-                perlu.append(k)
-            else:
-                laporan.tetap.append(k.rel)
-        if perlu:
-            todo.append(Tugas(t.jenis, t.nama, t.masukan, perlu, t.bobot * len(perlu) / len(t.keluaran)))
-    todo.sort(key=lambda t: -t.bobot)
-
-    def selesai(h: HasilTugas) -> None:
+    def selesai(t: Tugas, h: HasilTugas) -> None:
         for rel, digest in h.ditulis:
             baru[rel] = digest
             baru_gagal.pop(rel, None)
             laporan.dibuat.append(rel)
         laporan.tingkat.update(h.tingkat)
-        for rel, digest, pesan in h.gagal:
+        ms = h.masalah[0] if h.masalah else None
+        for rel, digest in h.gagal:
             laporan.gagal.append(rel)
-            if digest:
-                baru_gagal[rel] = [digest, pesan]
+            if digest and ms is not None:
+                baru_gagal[rel] = [digest, ms.kode, ms.pesan, ms.bagian]
             # Never leave an outdated poster behind one that failed to fit.
             baru.pop(rel, None)
             try:
                 (store / rel).unlink()
             except FileNotFoundError:
                 pass
-        for g in h.galat:
-            galat[g] = None
+        for m_ in h.masalah:
+            semua[temuan(t, m_)] = None
 
     if todo:
         n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
         n_jobs = min(n_jobs, len(todo))
         kem = Kemajuan(sum(len(t.keluaran) for t in todo), aktif=progress)
         try:
-            if n_jobs <= 1:
+            if n_jobs <= 1 and not latar:
                 for t in todo:
-                    h = kerjakan(t, str(store))
-                    selesai(h)
+                    if berhenti is not None and berhenti.is_set():
+                        laporan.dihentikan = True
+                        break
+                    selesai(t, kerjakan(t, str(store)))
                     kem.maju(len(t.keluaran))
             else:
                 ex = ProcessPoolExecutor(max_workers=n_jobs, mp_context=_mp_context(),
-                                         initializer=_siapkan_pekerja)
+                                         initializer=_siapkan_pekerja, initargs=(latar,))
                 try:
                     futs = {ex.submit(kerjakan, t, str(store)): t for t in todo}
-                    for f in as_completed(futs):
-                        selesai(f.result())
-                        kem.maju(len(futs[f].keluaran))
+                    sisa = set(futs)
+                    while sisa:
+                        if berhenti is not None and berhenti.is_set():
+                            laporan.dihentikan = True
+                            _hentikan(ex, store)
+                            break
+                        done, sisa = wait(sisa, timeout=0.2, return_when=FIRST_COMPLETED)
+                        for f in done:
+                            selesai(futs[f], f.result())
+                            kem.maju(len(futs[f].keluaran))
                 except BaseException:
                     _hentikan(ex, store)  # Ctrl-C or an error: stop now, keep what was finished
                     raise
@@ -436,7 +572,7 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
             kem.tutup()
             write_manifest(store, baru, baru_gagal)
 
-    if names is None and kinds == JENIS and sizes == paths.SIZES:
+    if names is None and kinds == JENIS and sizes == paths.SIZES and not laporan.dihentikan:
         # A full run: outputs of removed services/units go too.
         planned = set(rencana.berkas)
         lama_gagal = set(baru_gagal) - planned
@@ -451,7 +587,7 @@ def run(catalog: Any, store: Path, site_url: str, names: Optional[list[str]] = N
                 pass
         if laporan.dihapus or lama_gagal or not (store / MANIFEST).exists():
             write_manifest(store, baru, baru_gagal)
-    laporan.galat = list(galat)
+    laporan.temuan = list(semua)
     laporan.berkas = [rel for rel in rencana.berkas if rel in baru]
     laporan.detik = time.perf_counter() - t0
     return laporan

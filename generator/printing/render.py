@@ -70,9 +70,11 @@ _PX_MM = 25.4 / 96
 class TidakMuat(Exception):
     """A poster that does not fit on one page even at the minimum text size."""
 
-    def __init__(self, pesan: str):
+    def __init__(self, pesan: str, bagian: Optional[str] = None):
         super().__init__(pesan)
         self.pesan = pesan
+        #: The part that takes the most room (a ``data-bagian`` of poster.html), if known.
+        self.bagian = bagian
 
 
 _font_config = None
@@ -522,7 +524,7 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = paths.SIZES, nama_berkas
         hasil = fit(make, ladder, start)
         if hasil is None:
             nama = (nama_berkas or {}).get(size, f"{p.layanan.slug}-{size}.pdf")
-            raise TidakMuat(_diagnosa_poster(p, size, nama))
+            raise TidakMuat(*_diagnosa_poster(p, size, nama))
         start = ladder.index(hasil.pt)  # A4 is A3 in miniature: start where A3 fitted
         if info is not None:
             info[size] = (hasil.pt, hasil.percobaan)
@@ -587,7 +589,8 @@ def _baris(mm: float, fmt: t.Format) -> int:
     return max(1, round(mm / (fmt.pt * 1.18 * 25.4 / 72)))
 
 
-def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
+def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> tuple[str, Optional[str]]:
+    """The message naming what is too long, and the tallest part (its ``data-bagian``)."""
     html = html_poster(p, size, POSTER_PT[-1], css_inline=False, padat=True)
     try:
         total, ruang, parts = _tinggi_bagian(html, size, p.identitas.logo)
@@ -617,7 +620,7 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> str:
     pesan += (" Ringkas isinya, misalnya uraian langkah, keterangan persyaratan, atau daftar tarif, atau "
               "tulis uraian singkat khusus poster (ringkas_poster) pada langkah dan persyaratan yang panjang; "
               "rincian lengkap tetap ada di halaman web dan buku standar pelayanan.")
-    return pesan
+    return pesan, (urut[0][1] if urut else None)
 
 
 # -- maklumat and handbook --------------------------------------------------------------
@@ -637,7 +640,7 @@ def html_maklumat(mk: MaklumatIn, size: str, pt_a3: float, css_inline: bool = Tr
     )
 
 
-def render_maklumat(mk: MaklumatIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berkas: Optional[dict] = None,
+def render_maklumat(mk: MaklumatIn, sizes: tuple[str, ...] = paths.SIZES_MAKLUMAT, nama_berkas: Optional[dict] = None,
                     info: Optional[dict] = None) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     start = 0

@@ -15,6 +15,7 @@ from typing import Any, Optional
 import yaml
 
 from .. import model as m
+from ..schema import json_schema
 
 BERKAS = (
     ("layanan", m.Layanan, "Berkas layanan", "standards/<unit>/<nama-layanan>.yaml",
@@ -284,7 +285,7 @@ def panduan() -> list[Bagian]:
     semua_defs: dict[str, Any] = {}
     pembaca_all = []
     for ident, cls, judul, berkas, pengantar in BERKAS:
-        schema = cls.model_json_schema(mode="validation")
+        schema = json_schema(cls)
         p = _Pembaca(schema)
         kolom = p.kolom(schema)
         if cls is m.Layanan:

@@ -26,6 +26,7 @@ from .. import export
 from .. import model as m
 from ..html import baris
 from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, slugify  # slugify: the category page address
+from ..jinjacache import BYTECODE
 from ..schema import SCHEMAS, schema_text
 from .. import tampilan
 from . import guide
@@ -44,6 +45,10 @@ class Opsi:
     site_url: str = ""  # absolute URL of the site root, for JSON/JSON-LD/CSV
     nama_situs: str = "Standar Pelayanan"
     cetak: bool = False  # link the printed posters and handbook
+    # Printed files (paths under cetak/) that do not exist: "menyusul" (being made in the
+    # background, mkdocs serve) or "gagal" (cannot be made: a poster that does not fit).
+    # A page never links them.
+    cetak_tidak_ada: dict[str, str] = field(default_factory=dict)
     layanan_utama: list[str] = field(default_factory=list)  # slugs shown first on the home page
     edit_dasar: Optional[str] = None  # URL prefix of the YAML files in the repository ("…/edit/main/standards/")
     tema: Path = TEMA
@@ -163,6 +168,7 @@ class _Render:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            bytecode_cache=BYTECODE,  # mkdocs serve: compiled once per process, not per rebuild
         )
         # Templates lay out the views of generator.tampilan; they get no model and no type tests.
         self.env.filters.update(baris=baris)
@@ -191,25 +197,35 @@ class _Render:
         return re.sub(r"\n\s*\n+", "\n", html)
 
     # Printed forms: the names come from generator.printing.paths (the printer's layout).
-    def cetak_unit(self, unit: UnitNode) -> dict[str, Optional[str]]:
+    # A file that does not exist is never linked: "menyusul" says it is being made.
+    def _cetak(self, berkas: dict[str, Optional[str]]) -> dict[str, Any]:
+        tidak = self.opsi.cetak_tidak_ada
+        out: dict[str, Any] = {k: ("cetak/" + quote(rel) if rel and rel not in tidak else None)
+                               for k, rel in berkas.items()}
+        out["menyusul"] = any(tidak.get(rel) == "menyusul" for rel in berkas.values() if rel)
+        return out
+
+    def cetak_unit(self, unit: UnitNode) -> dict[str, Any]:
         from ..printing import paths as p
 
         mk = p.has_maklumat(unit)
-        return {
-            "maklumat_a3": "cetak/" + quote(p.maklumat_path(unit, "a3")) if mk else None,
-            "maklumat_a4": "cetak/" + quote(p.maklumat_path(unit, "a4")) if mk else None,
-            "buku": "cetak/" + quote(p.handbook_path(unit)),
-        }
+        return self._cetak({
+            "maklumat_a3": p.maklumat_path(unit, "a3") if mk else None,
+            "maklumat_a4": p.maklumat_path(unit, "a4") if mk else None,
+            "buku": p.handbook_path(unit),
+        })
 
-    def cetak_layanan(self, svc: Service) -> dict[str, str]:
+    def cetak_layanan(self, svc: Service) -> dict[str, Any]:
         from ..printing import paths as p
 
-        return {
-            "a3": "cetak/" + quote(p.poster_path(svc, "a3")),
-            "a4": "cetak/" + quote(p.poster_path(svc, "a4")),
-            "xbanner": "cetak/" + quote(p.poster_path(svc, "xbanner")),
-            "buku": "cetak/" + quote(p.handbook_path(svc.unit)),
-        }
+        out = self._cetak({
+            **{s: p.poster_path(svc, s) for s in p.SIZES},
+            "buku": p.handbook_path(svc.unit),
+        })
+        # A poster that cannot be made (too long for one page): the handbook has it all.
+        out["tanpa_poster"] = any(self.opsi.cetak_tidak_ada.get(p.poster_path(svc, s)) == "gagal"
+                                  for s in p.SIZES)
+        return out
 
     def ringkas_layanan(self, s: Service) -> dict[str, Any]:
         d = s.data

@@ -149,7 +149,8 @@ def test_handbook_labels_every_page_of_a_labelled_service(catalog, rendered):
     seen = set()
     for i in range(1, n + 1):
         text = pdftotext(pdf, i)
-        head = text.strip().splitlines()[0:3]
+        # The running headers: the unit's (left, up to two lines, then a blank line) comes first.
+        head = text.strip().splitlines()[0:5]
         for nama, label in labels.items():
             if any(nama in line for line in head):  # running header: this service's page
                 seen.add(nama)

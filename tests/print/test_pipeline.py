@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -88,6 +89,9 @@ def test_extreme_poster_fails_with_a_message_naming_it(extreme_tree, tmp_path, c
     assert "persyaratan (72 butir dalam 6 kelompok pemohon)" in err
     assert "rincian biaya/tarif (60 baris tarif)" in err or "alur pelayanan (20 langkah)" in err
     assert "Traceback" not in err
+    # A finding at the service's file, with its stable code (as standar validate --cetak prints it).
+    assert re.search(r"izin-serba-ada\.yaml:\d+:\d+: peringatan: dpmptsp/izin-serba-ada-a3\.pdf: poster A3 .*"
+                     r"\[poster-tidak-muat\]", err)
     assert not list(out.rglob("izin-serba-ada-*.pdf"))  # nothing spilled, nothing half-written
     assert "izin-serba-ada-a3.pdf" not in jobs.read_manifest(out)
 
@@ -123,7 +127,7 @@ def test_render_into_site_links_from_a_cache(catalog, rendered, tmp_path):
     assert _mtimes(site).keys() == before.keys()
 
 
-def test_render_into_site_raises_after_writing_the_rest(extreme_tree, tmp_path):
+def test_a_poster_that_does_not_fit_is_a_finding_at_its_longest_part_and_the_rest_is_written(extreme_tree, tmp_path):
     from generator.catalog import load_catalog
 
     root = tmp_path / "standards"
@@ -132,13 +136,70 @@ def test_render_into_site_raises_after_writing_the_rest(extreme_tree, tmp_path):
         (root / "dpmptsp" / f).unlink()
     cat = load_catalog(root)
     site = tmp_path / "site"
-    with pytest.raises(PrintError) as e:
-        render_into_site(cat, site, "https://contoh.go.id/", cache_dir=tmp_path / "cache", jobs=2,
-                         progress=False)
-    assert any("dpmptsp/izin-serba-ada-a3.pdf" in msg for msg in e.value.messages)
-    assert e.value.gagal == ["dpmptsp/izin-serba-ada-a3.pdf", "dpmptsp/izin-serba-ada-a4.pdf"]
+    laporan = render_into_site(cat, site, "https://contoh.go.id/", cache_dir=tmp_path / "cache", jobs=2,
+                               progress=False)  # not an error: the site links the handbook instead
+    assert sorted(laporan.gagal) == ["dpmptsp/izin-serba-ada-a3.pdf", "dpmptsp/izin-serba-ada-a4.pdf"]
+    (f,) = laporan.temuan
+    svc = cat.service("izin-serba-ada")
+    assert (f.file, f.severity, f.code) == (svc.file, "peringatan", "poster-tidak-muat")
+    assert f.message.startswith("dpmptsp/izin-serba-ada-a3.pdf: poster A3") and "Bagian terpanjang:" in f.message
+    # At the line of the key of the part named first as the longest.
+    lines = svc.source.read_text(encoding="utf-8").splitlines()
+    kunci = {"persyaratan (": "persyaratan:", "alur pelayanan": "prosedur:", "rincian biaya": "biaya:",
+             "saluran pengaduan": "pengaduan:"}
+    terpanjang = f.message.split("Bagian terpanjang: ", 1)[1]
+    want = next(k for label, k in kunci.items() if terpanjang.startswith(label))
+    assert lines[f.line - 1].startswith(want), (f.line, want)
+    assert not list(site.rglob("izin-serba-ada-*.pdf"))
     assert (site / "dpmptsp" / "maklumat-a3.pdf").exists()
     assert (site / "dpmptsp" / paths.HANDBOOK).exists()
+
+
+def test_render_into_site_without_a_site_address_is_an_error(catalog, tmp_path):
+    import copy
+
+    cat = copy.copy(catalog)
+    cat.instansi = catalog.instansi.model_copy(update={"situs": None})
+    with pytest.raises(PrintError) as e:
+        render_into_site(cat, tmp_path / "site", "", cache_dir=tmp_path / "cache", progress=False)
+    assert "Alamat situs untuk kode QR" in e.value.messages[0]
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_site_cache_is_in_the_project_folder_never_the_standards_tree(catalog, tmp_path, monkeypatch):
+    from generator.printing import default_cache_dir
+
+    monkeypatch.delenv("STANDAR_CETAK_CACHE", raising=False)
+    assert default_cache_dir(tmp_path) == tmp_path.resolve() / ".cache" / "standar-cetak"
+    monkeypatch.chdir(tmp_path)
+    assert default_cache_dir() == tmp_path.resolve() / ".cache" / "standar-cetak"
+    monkeypatch.setenv("STANDAR_CETAK_CACHE", str(tmp_path / "lain"))
+    assert default_cache_dir(tmp_path) == tmp_path / "lain"
+
+
+def test_validate_cetak_reports_the_poster_as_a_finding_in_every_format(extreme_tree, tmp_path, capsys, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    svc = extreme_tree / "dpmptsp" / "izin-serba-ada.yaml"
+    assert main(["validate", str(extreme_tree)]) == 0  # without --cetak: posters are not laid out
+    assert "poster-tidak-muat" not in capsys.readouterr().out
+    assert main(["validate", "--cetak", str(svc)]) == 0  # a peringatan
+    out = capsys.readouterr().out
+    assert re.search(r"izin-serba-ada\.yaml:\d+:\d+: peringatan: dpmptsp/izin-serba-ada-a3\.pdf: .*\[poster-tidak-muat\]",
+                     out)
+    assert (tmp_path / ".cache" / "standar-periksa").is_dir()  # the cache: a re-run lays out nothing again
+    assert main(["validate", "--cetak", "--strict", str(svc)]) == 1
+    capsys.readouterr()
+    assert main(["validate", "--cetak", "--format", "json", str(svc)]) == 0
+    (f,) = [f for f in json.loads(capsys.readouterr().out) if f["code"] == "poster-tidak-muat"]
+    assert f["severity"] == "peringatan" and f["file"].endswith("izin-serba-ada.yaml") and f["line"] > 1
+    assert main(["validate", "--cetak", "--format", "github", str(svc)]) == 0
+    gh = capsys.readouterr().out
+    assert re.search(r"^::warning file=[^,]*izin-serba-ada\.yaml,line=\d+,col=\d+,title=poster-tidak-muat::", gh, re.M)
+    # Only the files asked about: another service of the tree reports nothing.
+    assert main(["validate", "--cetak", str(extreme_tree / "dpmptsp" / "izin-reklame.yaml")]) == 0
+    assert "poster-tidak-muat" not in capsys.readouterr().out
 
 
 def test_cli_usage_errors(print_tree, tmp_path, capsys):

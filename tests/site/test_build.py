@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,9 @@ from generator import export
 from generator import model as m
 
 from .htmlscan import page, scan
-from .support import ENV, REPO, build_site, copy_standards, project_config
+import yaml
+
+from .support import ENV, REPO, build_site, copy_standards, project_config, write_config
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -285,12 +288,61 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path):
     f.write_text(text.replace("status: contoh", "status: entah"), encoding="utf-8")
     bad = build_site(tmp_path, std, strict=False)
     assert bad.returncode != 0 and "galat" in bad.output
-    # A failure late in the build, after the pages: a poster that cannot fit on one page.
-    panjang = "persyaratan:\n" + "".join(f"  - Dokumen persyaratan yang sangat panjang nomor {i}\n" for i in range(150))
-    f.write_text(re.sub(r"^persyaratan:\n(?:  .*\n)+", panjang, text, count=1, flags=re.M), encoding="utf-8")
-    late = build_site(tmp_path, std, strict=False, cetak=True)
-    assert late.returncode != 0 and "tidak muat" in late.output
+    # A failure after MkDocs cleaned its (beside) output folder: no address for the QR codes.
+    f.write_text(text, encoding="utf-8")
+    ins = std / "_instansi.yaml"
+    ins.write_text(re.sub(r"^situs: .*\n", "", ins.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    config = write_config(tmp_path, std, cetak=True)
+    cfg = yaml.safe_load(config.read_text(encoding="utf-8"))
+    del cfg["site_url"]
+    config.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(good.site)],
+                       cwd=REPO, env=ENV, capture_output=True, text=True, timeout=900)
+    assert r.returncode != 0 and "Alamat situs untuk kode QR" in r.stdout + r.stderr
 
     after = {p.relative_to(good.site): p.read_bytes() for p in good.site.rglob("*.html")}
     assert after == before
     assert not list(tmp_path.glob(".site.*"))  # the half-built folder is removed
+
+
+def _pdf_links_exist(site: Path) -> int:
+    """Every PDF any page links to exists; returns how many links were checked."""
+    n = 0
+    for f in html_pages(site):
+        for href in re.findall(r'href="([^"]+\.pdf)"', f.read_text(encoding="utf-8")):
+            target = (f.parent / href).resolve()
+            assert target.is_file(), (f, href)
+            n += 1
+    return n
+
+
+def test_a_poster_that_does_not_fit_never_stops_the_site_its_page_links_the_handbook(tmp_path):
+    """Even with --strict: a peringatan at the service's file, and no link to a PDF that is not there."""
+    from generator.catalog import load_catalog
+    from generator.printing import paths
+
+    std = copy_standards(tmp_path / "data")
+    for unit in ("disdukcapil", "dpmptsp"):  # one unit is enough, and faster
+        shutil.rmtree(std / unit)
+    f = std / "diskominfo" / "tanda-tangan-elektronik.yaml"
+    text = f.read_text(encoding="utf-8")
+    panjang = "persyaratan:\n" + "".join(f"  - Dokumen persyaratan yang sangat panjang nomor {i}\n" for i in range(150))
+    f.write_text(re.sub(r"^persyaratan:\n(?:  .*\n)+", panjang, text, count=1, flags=re.M), encoding="utf-8")
+    b = build_site(tmp_path / "proyek", std, strict=True, cetak=True, layanan_utama=[])
+    assert b.returncode == 0, b.output
+    baris = f.read_text(encoding="utf-8").splitlines().index("persyaratan:") + 1
+    assert re.search(rf"tanda-tangan-elektronik\.yaml:{baris}:1: peringatan: diskominfo/tanda-tangan-elektronik-a3\.pdf: "
+                     r"poster A3 .*tidak muat.*\[poster-tidak-muat\]", b.output), b.output
+    assert "Traceback" not in b.output
+
+    svc = load_catalog(std).service("tanda-tangan-elektronik")
+    hrefs = [a["href"] for a in scan(page(b.site, svc.url)).all("a")]
+    assert f"../../cetak/{paths.handbook_path(svc.unit)}" in hrefs
+    assert not any("tanda-tangan-elektronik-a" in h for h in hrefs)
+    assert "Poster layanan ini belum tersedia" in page(b.site, svc.url).read_text(encoding="utf-8")
+    assert not list(b.site.rglob("tanda-tangan-elektronik-a*.pdf"))
+    assert _pdf_links_exist(b.site) > 10  # the other services' posters are linked, and there
+
+    # The cache is the project's (beside mkdocs.yml), never in or beside the standards tree.
+    assert (tmp_path / "proyek" / ".cache" / "standar-cetak" / "diskominfo" / paths.HANDBOOK).is_file()
+    assert not (std.parent / ".cache").exists() and not list(std.rglob("*.pdf"))

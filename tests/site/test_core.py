@@ -110,3 +110,24 @@ def test_index_gets_a_separator_splitting_punctuation_unless_the_site_chose_one(
     assert cfg(r"[\s\-]+")["separator"] == SEPARATOR
     assert cfg(r"[\s]+")["separator"] == r"[\s]+"
     assert [w for w in re.split(SEPARATOR, "(NIB), SP4N-LAPOR! go.id") if w] == ["NIB", "SP4N", "LAPOR", "go", "id"]
+
+
+def test_a_page_never_links_a_printed_file_that_does_not_exist(catalog):
+    from generator.printing import paths
+    from generator.site import Opsi, bangun
+
+    svc = catalog.service("akta-kelahiran")
+    other = catalog.service("ktp-el")
+    a3, a4, buku = (paths.poster_path(svc, "a3"), paths.poster_path(svc, "a4"), paths.handbook_path(svc.unit))
+    # A poster that cannot fit: the page links the handbook and says why there is no poster.
+    by_url = {h.url: h.html for h in bangun(catalog, Opsi(cetak=True, cetak_tidak_ada={a3: "gagal", a4: "gagal"})).halaman}
+    html = by_url[svc.url]
+    assert a3 not in html and a4 not in html and f'href="../../cetak/{buku}"' in html
+    assert "Poster layanan ini belum tersedia" in html and "sedang disiapkan" not in html
+    assert f'href="../../cetak/{paths.poster_path(other, "a3")}"' in by_url[other.url]
+    # Still being printed (mkdocs serve): no link, a note instead; the unit page too.
+    by_url = {h.url: h.html for h in bangun(catalog, Opsi(cetak=True, cetak_tidak_ada={buku: "menyusul"})).halaman}
+    html = by_url[svc.url]
+    assert buku not in html and f'href="../../cetak/{a3}"' in html and "sedang disiapkan" in html
+    unit = by_url[svc.unit.top.url]
+    assert buku not in unit and "sedang disiapkan" in unit

@@ -106,3 +106,81 @@ def test_serve_keeps_the_last_good_site_when_a_file_breaks_and_recovers(served):
     log = (std.parent / "serve.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
     assert re.search(rf"{SLUG}\.yaml:\d+:\d+: galat: status:", log)
+
+
+def _pdf_hrefs(html: str) -> list[str]:
+    return re.findall(r'href="([^"]+\.pdf)"', html)
+
+
+def test_serve_with_cetak_shows_the_site_first_links_pdfs_once_printed_and_build_reuses_them(tmp_path):
+    """Printing on: the first page comes before the PDFs, never links one that is not there;
+    once printing is done the pages link them. The QR codes hold the published site_url, so
+    a `mkdocs build` afterwards renders nothing again."""
+    import shutil
+    import subprocess as sp
+    from urllib.parse import urljoin
+
+    import zxingcpp
+    from PIL import Image
+
+    from generator.catalog import load_catalog
+    from generator.printing import jobs, paths
+
+    std = copy_standards(tmp_path / "data")
+    for unit in ("disdukcapil", "dpmptsp"):  # one unit is enough, and faster
+        shutil.rmtree(std / unit)
+    proyek = tmp_path / "proyek"
+    config = write_config(proyek, std, cetak=True, layanan_utama=[])
+    site_url = "https://standar.bontangkota.contoh.go.id/"
+    assert site_url in config.read_text(encoding="utf-8")
+    cache = proyek / ".cache" / "standar-cetak"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    page_url = url + f"layanan/{SLUG}/"
+    log = open(tmp_path / "serve.log", "w")
+    proc = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                            cwd=REPO, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: status(page_url) == 200, 120, "mkdocs serve to start")
+        first = fetch(page_url)
+        # Nothing was printed yet (an empty cache): the page says so and links no PDF.
+        assert "sedang disiapkan" in first and _pdf_hrefs(first) == []
+
+        def linked() -> bool:
+            html = fetch(page_url)
+            return "sedang disiapkan" not in html and len(_pdf_hrefs(html)) == 3
+        wait_for(linked, 600, "the posters and handbook to be linked after background printing")
+        for href in _pdf_hrefs(fetch(page_url)):
+            assert status(urljoin(page_url, href)) == 200, href
+        unit_page = fetch(url + "unit/diskominfo/")
+        assert len(_pdf_hrefs(unit_page)) == 3  # maklumat A3, A4, handbook
+        for href in _pdf_hrefs(unit_page):
+            assert status(urljoin(url + "unit/diskominfo/", href)) == 200, href
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+    serve_log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "Traceback" not in serve_log
+
+    # The cache is the project's, not the standards tree's.
+    assert (cache / jobs.MANIFEST).is_file() and not (std.parent / ".cache").exists()
+    assert not list(std.rglob("*.pdf"))
+    # The QR code holds the published address, not 127.0.0.1.
+    svc = load_catalog(std).service(SLUG)
+    png = tmp_path / "qr"
+    sp.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(cache / paths.poster_path(svc, "a4")), str(png)],
+           check=True)
+    assert [c.text for c in zxingcpp.read_barcodes(Image.open(f"{png}.png"))] == [site_url + f"layanan/{SLUG}/"]
+
+    # mkdocs build after serve: every PDF is reused, none rendered again.
+    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")}
+    assert len(before) == 2 * len(svc.unit.all_services()) + 3
+    b = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+                       cwd=REPO, env=ENV, capture_output=True, text=True, timeout=900)
+    assert b.returncode == 0, b.stdout + b.stderr
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")} == before
+    assert (tmp_path / "site" / "cetak" / paths.poster_path(svc, "a3")).is_file()
