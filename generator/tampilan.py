@@ -141,6 +141,12 @@ class Syarat:
     rincian: list[str]  # form, copies, stamp, legalisation, validity, where to obtain, notes
     rincian_ringkas: list[str]  # the poster's: without where to obtain and notes
     kondisi: Optional[str]
+    ringkas_poster: Optional[str] = None  # the poster prints this instead of ``nama`` (never the page or handbook)
+
+    @property
+    def nama_poster(self) -> str:
+        """The name as a poster prints it: the short wording when the standard gives one."""
+        return self.ringkas_poster or self.nama
 
     @property
     def tanda(self) -> Optional[str]:
@@ -196,6 +202,7 @@ def syarat(p: Any) -> Syarat:
         rincian=p.rincian(False),
         rincian_ringkas=p.rincian(True),
         kondisi=p.kondisi,
+        ringkas_poster=p.ringkas_poster,
     )
 
 
@@ -232,6 +239,12 @@ class Langkah:
     keterangan: Optional[str]
     rincian: list[Butir]
     cabang: list[Cabang]
+    ringkas_poster: Optional[str] = None  # the poster prints this instead of ``uraian`` (never the page or handbook)
+
+    @property
+    def uraian_poster(self) -> str:
+        """The step as a poster prints it: the short wording when the standard gives one."""
+        return self.ringkas_poster or self.uraian
 
     @property
     def kelas(self) -> str:
@@ -255,6 +268,7 @@ def langkah(steps: Sequence[m.Langkah]) -> list[Langkah]:
             keterangan=lk.keterangan,
             rincian=butir(lk.rincian),
             cabang=[Cabang(c.kalimat(nomor), c.kalimat(nomor, True), langkah(c.langkah or [])) for c in lk.cabang],
+            ringkas_poster=lk.ringkas_poster,
         ))
     return out
 

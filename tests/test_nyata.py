@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from generator import model as m
 from generator.catalog import load_catalog
-from generator.printing import render
+from generator.printing import paths, render
 from generator.printing.jobs import plan
 from generator.site import Opsi, bangun
 
@@ -107,7 +107,7 @@ def test_renders_posters_and_handbook(standar, tmp_path):
     for t in plan(cat, SITUS).tugas:
         if t.jenis == "poster":
             pdfs = render.render_poster(t.masukan)
-            assert set(pdfs) == {"a3", "a4"} and all(p.startswith(b"%PDF") for p in pdfs.values())
+            assert set(pdfs) == set(paths.SIZES) and all(p.startswith(b"%PDF") for p in pdfs.values())
         elif t.jenis == "buku":
             assert render.render_buku(t.masukan).startswith(b"%PDF")
 

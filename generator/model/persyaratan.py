@@ -106,6 +106,13 @@ class ItemPersyaratan(_RincianSyarat):
     diperoleh_dari: Optional[Teks] = Field(
         None, description="Tempat memperoleh dokumen ini.", examples=["Kantor kelurahan setempat"]
     )
+    ringkas_poster: Optional[Teks] = Field(
+        None,
+        description="Nama singkat persyaratan ini khusus untuk poster (dicetak menggantikan nama dokumen). Pakai "
+        "bila namanya panjang, agar poster dapat dicetak dengan huruf lebih besar; halaman web dan buku standar "
+        "pelayanan tetap memuat nama lengkap.",
+        examples=["Surat pengantar RT/RW"],
+    )
 
     def pilihan(self, ringkas: bool = False) -> list[str]:
         return [x if isinstance(x, str) else x.teks(ringkas) for x in self.salah_satu or []]

@@ -104,6 +104,13 @@ class Langkah(Dasar):
     rincian: Optional[Uraian] = Field(None, description="Butir-butir uraian langkah ini (a, b, c ...).")
     cabang: list[Cabang] = Field(default_factory=list, description="Percabangan (misalnya diterima/ditolak).")
     keterangan: Optional[Teks] = Field(None, description="Keterangan tambahan.")
+    ringkas_poster: Optional[Teks] = Field(
+        None,
+        description="Uraian singkat langkah ini khusus untuk poster (dicetak menggantikan uraian). Pakai bila "
+        "uraiannya panjang, agar poster dapat dicetak dengan huruf lebih besar; halaman web dan buku standar "
+        "pelayanan tetap memuat uraian lengkap.",
+        examples=["Serahkan berkas di loket"],
+    )
 
     def jenis(self) -> JenisPelaksana:
         if self.jenis_pelaksana:

@@ -57,7 +57,7 @@ _KUNCI_BAGIAN = {
 @dataclass
 class Keluaran:
     rel: str  # path relative to the store, e.g. "diskominfo/tte-a3.pdf"
-    ukuran: Optional[str]  # "a3" | "a4" | None (handbook)
+    ukuran: Optional[str]  # "a3" | "a4" | "xbanner" (posters) | None (handbook)
     digest: str
 
 
@@ -157,7 +157,8 @@ def plan(catalog: Any, site_url: str, names: Optional[list[str]] = None,
             mk = inp.MaklumatIn(unit_data, top.id, status, ident)
             rencana.tugas.append(Tugas(
                 "maklumat", top.id, mk,
-                [Keluaran(paths.maklumat_path(top, s), s, inp.digest_maklumat(env, mk, s)) for s in sizes],
+                [Keluaran(paths.maklumat_path(top, s), s, inp.digest_maklumat(env, mk, s))
+                 for s in sizes if s in paths.SIZES_MAKLUMAT],
                 bobot=2.0, berkas=top.file, sumber=str(Path(catalog.root) / top.id / "_unit.yaml"),
             ))
         else:

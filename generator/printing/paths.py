@@ -5,6 +5,7 @@ The output layout is a contract with the site (``render_into_site``) and with
 
     DIR/<top-unit-id>/<service-slug>-a3.pdf      service poster, A3 portrait
     DIR/<top-unit-id>/<service-slug>-a4.pdf      service poster, A4 portrait
+    DIR/<top-unit-id>/<service-slug>-xbanner.pdf service poster, X-banner (600 x 1600 mm)
     DIR/<top-unit-id>/maklumat-a3.pdf            maklumat poster (when the unit has one)
     DIR/<top-unit-id>/maklumat-a4.pdf
     DIR/<top-unit-id>/buku-standar-pelayanan.pdf handbook of the unit and its bidang
@@ -27,7 +28,10 @@ TEMPLATE_DIR = CETAK
 #: Self-hosted fonts, embedded in every PDF.
 FONT_DIR = FONT
 
-SIZES = ("a3", "a4")
+#: Poster sizes, in the order they are laid out (A4 starts where A3 fitted).
+SIZES = ("a3", "a4", "xbanner")
+#: Maklumat posters hang beside the service posters on the notice board: A3 and A4 only.
+SIZES_MAKLUMAT = ("a3", "a4")
 HANDBOOK = "buku-standar-pelayanan.pdf"
 
 

@@ -301,24 +301,6 @@ def _excess_page(page: Any) -> tuple[float, float, float]:
     return worst, low, room
 
 
-def _columns_used(page: Any) -> Optional[tuple[float, float]]:
-    """(top of the columns, mean height used per column) when the page has a
-    multi-column ``.kolom``; columns fill one after the other."""
-    for root in _root_boxes(page):
-        for box in _walk(root):
-            if "kolom" in _classes(box):
-                cols = [c for c in box.children if getattr(c, "position_y", None) is not None]
-                if not cols:
-                    return None
-                used = []
-                for c in cols:
-                    inner = [x for x in c.children if getattr(x, "position_y", None) is not None]
-                    used.append((_bottom(inner[-1]) - c.position_y) if inner else 0.0)
-                n = max(1, box.style["column_count"] if box.style["column_count"] != "auto" else len(cols))
-                return box.position_y, sum(used) / n
-    return None
-
-
 def ukur(document: Any) -> Ukur:
     """How full the layout is, and whether it fits on one page."""
     pages = document.pages
@@ -327,19 +309,9 @@ def ukur(document: Any) -> Ukur:
     worst, low, room_bottom = _excess_page(pages[0])
     room = room_bottom - top
     fits = len(pages) == 1 and worst <= 0.5  # half a pixel of rounding slack
-    cols = _columns_used(pages[0])
-    if cols is not None:
-        col_top, mean_used = cols
-        extra = 0.0
-        for pg in pages[1:]:
-            c = _columns_used(pg)
-            if c is not None:
-                extra += c[1]
-            else:
-                extra += _excess_page(pg)[1] - pg._page_box.content_box_y()
-        used = (col_top - top) + mean_used + extra
-    else:
-        used = (low - top) + sum(_excess_page(pg)[1] - pg._page_box.content_box_y() for pg in pages[1:])
+    # A poster's columns are balanced and followed by the complaint band, so the lowest
+    # content is how full the page is; what runs over continues, balanced, on more pages.
+    used = (low - top) + sum(_excess_page(pg)[1] - pg._page_box.content_box_y() for pg in pages[1:])
     isi = used / room if room > 0 else math.inf
     if not fits:
         isi = max(isi, 1.0 + max(worst, 1.0) / max(room, 1.0))
@@ -434,11 +406,10 @@ def fit(make_doc: Callable[[Any], Any], pts: list[Any], start: int = 0,
 
 
 def _lebar_qr(alamat: str, fmt: t.Format) -> float:
-    """Width (mm) of the QR cell: the code, or the host name under it on one line
-    (bold, estimated at 0.56 em per character), plus the gap to the title."""
+    """Width (mm) of the QR cell: the code (its address is printed under the title),
+    plus the gap to the title."""
     em = fmt.pt * 25.4 / 72
-    host = alamat.split("/", 1)[0]
-    return round(max(fmt.mm(40), len(host) * 0.56 * em) + em, 2)
+    return round(fmt.mm(46) + em, 2)
 
 
 def tinggi_kaki(teks: str, fmt: t.Format) -> float:
@@ -452,7 +423,7 @@ def tinggi_kaki(teks: str, fmt: t.Format) -> float:
 
 
 #: Said on a compact poster, in its footer line: what it leaves out, and where it is.
-CATATAN_PADAT = ("Waktu tiap langkah, percabangan alur, waktu penyelesaian pengaduan, dan pelayanan "
+CATATAN_PADAT = ("Ringkasan layanan, waktu tiap langkah, percabangan alur, waktu penyelesaian pengaduan, dan pelayanan "
                  "khusus: lihat halaman web layanan ini (kode QR).")
 
 
@@ -526,17 +497,25 @@ def _mulai(isi14: float, pts: list[Any]) -> int:
     return len(pts) - 1
 
 
-def render_poster(p: PosterIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berkas: Optional[dict] = None,
+#: How full an X-banner is, relative to the A3 poster at the same A3-equivalent size (a rough guess).
+XBANNER_MUAT = 0.6
+
+
+def render_poster(p: PosterIn, sizes: tuple[str, ...] = paths.SIZES, nama_berkas: Optional[dict] = None,
                   info: Optional[dict] = None) -> dict[str, bytes]:
     """PDF bytes per size. Raises :class:`TidakMuat` naming the poster and what is too long.
     ``info``, when given, receives per size the :class:`Tingkat` that fitted and the
     number of layouts made."""
     out: dict[str, bytes] = {}
     start: Optional[int] = None
+    tebak: Optional[float] = None
     ladder = POSTER_TINGKAT
     for size in sizes:
-        if start is None:
-            start = _mulai(tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False)), ladder)
+        if start is None or size == "xbanner":
+            if tebak is None:
+                tebak = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False))
+            # The X-banner's one tall column holds about XBANNER_MUAT of an A3 poster's text.
+            start = _mulai(tebak * (XBANNER_MUAT if size == "xbanner" else 1.0), ladder)
 
         def make(lv: Tingkat, size: str = size) -> Any:
             return layout(html_poster(p, size, lv.pt, css_inline=False, padat=lv.padat), "poster.html",
@@ -556,15 +535,17 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berka
 def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[float, float, dict[str, float]]:
     """Natural height (mm) of the poster's content, the room on a real page, and the
     height of each part (in its column). One cheap layout: an endless page where the
-    first column takes everything; the three columns would share that height."""
+    first column takes everything; the poster's columns would share that height."""
     from weasyprint import CSS
 
     fmt = t.format_poster(size, POSTER_PT[-1])
     tall = CSS(string=f"@page {{ size: {fmt.lebar}mm 20000mm !important; margin-bottom: {fmt.margin}mm !important }} "
-                      ".jangkar-bawah { position: static !important }", url_fetcher=penjemput())
+                      ".jangkar-bawah { position: static !important } .kolom { column-fill: auto !important }",
+               url_fetcher=penjemput())
     doc = layout(html, "poster.html", (tall,), logo=logo)
     parts: dict[str, float] = {}
     top = kolom = kaki = 0.0
+    bawah = 0.0  # everything in the flow after the columns (the complaint band)
     for root in _root_boxes(doc.pages[0]):
         for box in _walk(root):
             cls = _classes(box)
@@ -572,13 +553,14 @@ def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[fl
                 continue
             if "kolom" in cls:
                 top, kolom = box.position_y - root.position_y, box.margin_height()
+            if "pita-pengaduan" in cls:
+                bawah = box.margin_height()
             if "jangkar-bawah" in cls:
                 kaki = box.margin_height()
             k = box.element.get("data-bagian") if getattr(box, "element", None) is not None else None
             if k and k not in parts:
                 parts[k] = box.margin_height()
-    n = 3  # columns
-    total = top + kolom / n + kaki
+    total = top + kolom / fmt.kolom + bawah + kaki
     return total * _PX_MM, fmt.tinggi_isi, {k: v * _PX_MM for k, v in parts.items()}
 
 
@@ -591,18 +573,20 @@ def _rincian_bagian(v: tampilan.Layanan) -> dict[str, str]:
         syarat += f" dalam {len(grup)} kelompok pemohon"
     return {
         "judul": "nama, ringkasan, tempat, dan jam layanan",
-        "fakta": "jangka waktu, biaya, dan produk",
+        "jangka_waktu": "jangka waktu",
+        "produk": "produk",
         "persyaratan": f"persyaratan ({syarat})",
         "prosedur": f"alur pelayanan ({K['prosedur'].isi.jumlah_langkah if K['prosedur'].isi else 0} langkah)",
-        "biaya": f"rincian biaya/tarif ({len(K['biaya'].isi.tarif) if K['biaya'].isi else 0} baris tarif)",
+        "biaya": f"biaya/tarif ({len(K['biaya'].isi.tarif) if K['biaya'].isi else 0} baris tarif)",
         "pengaduan": f"saluran pengaduan ({len(K['pengaduan'].isi.saluran) if K['pengaduan'].isi else 0} saluran)",
         "khusus": "pelayanan khusus",
         "kaki": "penetapan",
     }
 
 
-def _cm(mm: float) -> str:
-    return f"{mm / 10:.1f} cm".replace(".", ",")
+def _baris(mm: float, fmt: t.Format) -> int:
+    """How many lines of body text (at the poster's smallest size) a height holds."""
+    return max(1, round(mm / (fmt.pt * 1.18 * 25.4 / 72)))
 
 
 def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> tuple[str, Optional[str]]:
@@ -612,25 +596,29 @@ def _diagnosa_poster(p: PosterIn, size: str, nama: str) -> tuple[str, Optional[s
         total, ruang, parts = _tinggi_bagian(html, size, p.identitas.logo)
     except Exception:  # pragma: no cover - diagnosis must never hide the real error
         total, ruang, parts = 0.0, 0.0, {}
+    fmt = t.format_poster(size, POSTER_PT[-1])
     label = _rincian_bagian(tampilan_layanan(p.layanan))
     urut = sorted(((h, k) for k, h in parts.items() if k in label), reverse=True)
-    bagian = ", ".join(f"{label[k]} {_cm(h)}" for h, k in urut[:3])
-    min_pt = t.format_poster(size, POSTER_PT[-1]).pt
+    bagian = ", ".join(f"{label[k]} kira-kira {_baris(h, fmt)} baris" for h, k in urut[:3])
+    kolom = "satu kolom" if fmt.kolom == 1 else f"{fmt.kolom} kolom"
     pesan = (
-        f"{nama}: poster {size.upper()} layanan '{p.layanan.data.nama}' tidak muat dalam satu "
-        f"halaman, walaupun huruf sudah diperkecil sampai {min_pt:g} pt dan hanya ringkasan terpadat "
+        f"{nama}: poster {fmt.label} layanan '{p.layanan.data.nama}' tidak muat dalam satu "
+        f"halaman, walaupun huruf sudah diperkecil sampai {fmt.pt:g} pt dan hanya ringkasan terpadat "
         f"yang dicetak."
     )
     if total and ruang and total > ruang:
-        pesan += (f" Isinya kira-kira {max(1, round(100 * (total / ruang - 1)))}% terlalu panjang "
-                  f"(perlu {_cm(total)}, tersedia {_cm(ruang)}).")
+        # The columns share what is too long: a line less in any column saves a line.
+        lebih = _baris((total - ruang) * fmt.kolom, fmt)
+        pesan += (f" Isinya kira-kira {lebih} baris teks terlalu panjang: hapus atau ringkas sekitar "
+                  f"{lebih} baris teks isi (poster ini {kolom}, huruf {fmt.pt:g} pt).")
     elif total and ruang:
-        # The estimate (one endless column split in three) fits, the real columns do not:
+        # The estimate (one endless column split evenly) fits, the real columns do not:
         # a long block cannot be split across columns.
         pesan += " Isinya sedikit terlalu panjang: ada bagian yang tidak dapat dibagi ke kolom berikutnya."
     if bagian:
         pesan += f" Bagian terpanjang: {bagian}."
-    pesan += (" Ringkas isinya, misalnya uraian langkah, keterangan persyaratan, atau daftar tarif; "
+    pesan += (" Ringkas isinya, misalnya uraian langkah, keterangan persyaratan, atau daftar tarif, atau "
+              "tulis uraian singkat khusus poster (ringkas_poster) pada langkah dan persyaratan yang panjang; "
               "rincian lengkap tetap ada di halaman web dan buku standar pelayanan.")
     return pesan, (urut[0][1] if urut else None)
 
@@ -652,7 +640,7 @@ def html_maklumat(mk: MaklumatIn, size: str, pt_a3: float, css_inline: bool = Tr
     )
 
 
-def render_maklumat(mk: MaklumatIn, sizes: tuple[str, ...] = ("a3", "a4"), nama_berkas: Optional[dict] = None,
+def render_maklumat(mk: MaklumatIn, sizes: tuple[str, ...] = paths.SIZES_MAKLUMAT, nama_berkas: Optional[dict] = None,
                     info: Optional[dict] = None) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     start = 0

@@ -21,22 +21,32 @@ from . import paths
 A3 = (297.0, 420.0)
 A4 = (210.0, 297.0)
 _K_A4 = A4[0] / A3[0]  # A4 is A3 scaled by 1/sqrt(2)
+#: The X-banner (roll-up stand) most service counters print: 60 x 160 cm, one tall column.
+XBANNER = (600.0, 1600.0)
+#: Its text, relative to A3: read from 1-2 m rather than at arm's length, so its
+#: smallest body text (14 pt on A3) is about 34 pt.
+_K_XBANNER = 2.4
+
+
+#: How a size is named on paper and in messages.
+LABEL_UKURAN = {"a3": "A3", "a4": "A4", "xbanner": "X-banner"}
 
 
 @dataclass(frozen=True)
 class Format:
     """A paper size at one text size. Lengths in mm, the body text size in pt."""
 
-    nama: str  # "a3" | "a4"
+    nama: str  # "a3" | "a4" | "xbanner"
     lebar: float
     tinggi: float
     k: float  # linear scale relative to A3
     margin: float
     pt: float
+    kolom: int = 3  # a poster's text columns
 
     @property
     def label(self) -> str:
-        return self.nama.upper()
+        return LABEL_UKURAN.get(self.nama, self.nama.upper())
 
     @property
     def page_css(self) -> str:
@@ -57,6 +67,9 @@ def format_poster(size: str, pt_a3: float, margin_a3: float = 11.0) -> Format:
         return Format("a3", *A3, 1.0, margin_a3, pt_a3)
     if size == "a4":
         return Format("a4", *A4, _K_A4, round(margin_a3 * _K_A4, 2), round(pt_a3 * _K_A4, 2))
+    if size == "xbanner":
+        return Format("xbanner", *XBANNER, _K_XBANNER, round(margin_a3 * _K_XBANNER, 2),
+                      round(pt_a3 * _K_XBANNER, 2), kolom=1)
     raise ValueError(f"ukuran kertas tidak dikenal: {size}")
 
 

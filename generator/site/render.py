@@ -219,13 +219,12 @@ class _Render:
         from ..printing import paths as p
 
         out = self._cetak({
-            "a3": p.poster_path(svc, "a3"),
-            "a4": p.poster_path(svc, "a4"),
+            **{s: p.poster_path(svc, s) for s in p.SIZES},
             "buku": p.handbook_path(svc.unit),
         })
         # A poster that cannot be made (too long for one page): the handbook has it all.
         out["tanpa_poster"] = any(self.opsi.cetak_tidak_ada.get(p.poster_path(svc, s)) == "gagal"
-                                  for s in ("a3", "a4"))
+                                  for s in p.SIZES)
         return out
 
     def ringkas_layanan(self, s: Service) -> dict[str, Any]:

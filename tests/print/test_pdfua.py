@@ -1,5 +1,5 @@
-"""PDF/UA, checked by a tool that is not WeasyPrint: every kind of PDF (A3 and A4
-posters, A3 and A4 maklumat posters, the handbook) of the test tree and of a real
+"""PDF/UA, checked by a tool that is not WeasyPrint: every kind of PDF (A3, A4 and
+X-banner posters, A3 and A4 maklumat posters, the handbook) of the test tree and of a real
 published standard passes ``pdfua``, the machine-checkable subset of PDF/UA-1 that runs
 without a JVM (tagged content, /Lang, title, figure alternatives, empty headings, table
 headers and their association, annotations, PDF/UA identification). Every finding fails
@@ -20,6 +20,7 @@ import pytest
 from pdfua import validate
 
 from generator.printing import paths, render
+from generator.printing.templates import LABEL_UKURAN
 
 pytestmark = pytest.mark.pdf
 
@@ -28,7 +29,7 @@ NYATA = Path(__file__).resolve().parents[1] / "nyata"
 #: tests/nyata has a maklumat text, so its PDFs are posters and a handbook; the maklumat
 #: posters are checked from the test tree.
 NYATA_STANDAR = "bbppmpv-senibudaya-sewa-fasilitas"
-SEMUA = {"poster A3", "poster A4", "maklumat A3", "maklumat A4", "buku"}
+SEMUA = {"poster A3", "poster A4", "poster X-banner", "maklumat A3", "maklumat A4", "buku"}
 
 
 def temuan(pdf: Path) -> list[str]:
@@ -41,7 +42,7 @@ def jenis(nama: str) -> str:
     if nama.endswith(paths.HANDBOOK):
         return "buku"
     kind = "maklumat" if Path(nama).name.startswith("maklumat-") else "poster"
-    return f"{kind} {nama[-6:-4].upper()}"
+    return f"{kind} {LABEL_UKURAN[Path(nama).stem.rsplit('-', 1)[1]]}"
 
 
 def periksa_semua(store: Path, berkas: list[str], kinds: set[str]) -> None:

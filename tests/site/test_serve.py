@@ -155,7 +155,7 @@ def test_serve_with_cetak_shows_the_site_first_links_pdfs_once_printed_and_build
 
         def linked() -> bool:
             html = fetch(page_url)
-            return "sedang disiapkan" not in html and len(_pdf_hrefs(html)) == 3
+            return "sedang disiapkan" not in html and len(_pdf_hrefs(html)) == len(paths.SIZES) + 1  # posters, handbook
         wait_for(linked, 600, "the posters and handbook to be linked after background printing")
         for href in _pdf_hrefs(fetch(page_url)):
             assert status(urljoin(page_url, href)) == 200, href
@@ -180,7 +180,7 @@ def test_serve_with_cetak_shows_the_site_first_links_pdfs_once_printed_and_build
 
     # mkdocs build after serve: every PDF is reused, none rendered again.
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*.pdf")}
-    assert len(before) == 2 * len(svc.unit.all_services()) + 3
+    assert len(before) == len(paths.SIZES) * len(svc.unit.all_services()) + 3  # posters, maklumat A3/A4, handbook
     b = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
                        cwd=REPO, env=ENV, capture_output=True, text=True, timeout=900)
     assert b.returncode == 0, b.stdout + b.stderr
