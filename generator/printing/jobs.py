@@ -411,12 +411,14 @@ class Laporan:
 
     @property
     def galat(self) -> list[str]:
-        """The messages of the print problems (see :attr:`temuan`)."""
-        return [f.message for f in self.temuan]
+        """The messages of the print problems (see :attr:`temuan`; compliance notes such as a
+        unit without a maklumat are not problems of the printing)."""
+        return [f.message for f in self.temuan if f.severity != CATATAN]
 
     @property
     def ok(self) -> bool:
-        return not self.temuan
+        """Every output was made."""
+        return not self.gagal and not any(f.severity == GALAT for f in self.temuan)
 
 
 def _mp_context() -> Any:
