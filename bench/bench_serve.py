@@ -77,7 +77,11 @@ def project(dir: Path, code: Path, cetak: bool) -> Path:
     shutil.copytree(REPO / "standards", dir / "standards")
     cfg = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg["docs_dir"] = str(code / cfg["docs_dir"])
-    cfg["theme"]["custom_dir"] = str(code / cfg["theme"]["custom_dir"])
+    if cfg["theme"].get("custom_dir"):
+        cfg["theme"]["custom_dir"] = str(code / cfg["theme"]["custom_dir"])
+    elif not (code / "generator" / "tema.py").exists():
+        # Code from before the plugin added its theme override itself (--code of an older commit).
+        cfg["theme"]["custom_dir"] = str(code / "site_theme" / "mkdocs")
     for p in cfg["plugins"]:
         if isinstance(p, dict) and "standar" in p:
             p["standar"]["cetak"] = cetak
@@ -110,7 +114,9 @@ def _until(cond, timeout: float, step: float = 0.02) -> Optional[float]:
 
 
 def _linked(html: Optional[str]) -> bool:
-    return bool(html) and "sedang disiapkan" not in html and len(re.findall(r'href="[^"]+\.pdf"', html)) == 3
+    # Every PDF of the page linked: no "being prepared" note left, and the posters and handbook there
+    # (how many depends on the code measured: A3/A4, later also the X-banner).
+    return bool(html) and "sedang disiapkan" not in html and len(re.findall(r'href="[^"]+\.pdf"', html)) >= 3
 
 
 def _pdf_mtimes(dir: Path) -> dict[str, int]:
