@@ -231,7 +231,6 @@ class Langkah:
     nomor: int
     pelaksana: str  # "" when the source names nobody
     jenis: str  # pemohon | petugas | sistem | instansi lain
-    label_jenis: str  # "Pemohon", "Petugas", ...
     uraian: str
     waktu: str  # with its note
     waktu_ringkas: str
@@ -260,7 +259,6 @@ def langkah(steps: Sequence[m.Langkah]) -> list[Langkah]:
             nomor=nomor,
             pelaksana=lk.nama_pelaksana(),
             jenis=lk.jenis().value,
-            label_jenis=m.LABEL_PELAKSANA[lk.jenis()],
             uraian=lk.uraian,
             waktu=lk.waktu.teks_ringkas(keterangan=True) if lk.waktu is not None else "",
             waktu_ringkas=lk.waktu.teks_ringkas(keterangan=False) if lk.waktu is not None else "",
@@ -635,7 +633,6 @@ class Layanan:
     kode_sippn: Optional[str]
     sumber: Optional[dict[str, Any]]
     pelayanan_khusus: list[str]
-    kontak: list[Saluran]
 
     @property
     def publik(self) -> list[Komponen]:
@@ -692,7 +689,6 @@ def layanan(d: m.Layanan, units: Sequence[m.Unit], slug: str = "",
         kode_sippn=d.kode_sippn,
         sumber=sumber(d.sumber),
         pelayanan_khusus=list(profil(units, "pelayanan_khusus") or []),
-        kontak=daftar_saluran(profil(units, "kontak")),
     )
 
 
