@@ -16,6 +16,33 @@ def baris(s: Any) -> Markup:
     return Markup(re.sub(r"\r?\n", "<br>\n", teks))
 
 
+#: Pieces of an address longer than this may wrap before a dot; longer ones still, anywhere.
+_PANJANG = 18
+
+
+def _potong(bagian: str) -> list[str]:
+    if len(bagian) <= _PANJANG:
+        return [bagian]
+    out: list[str] = []
+    for x in re.split(r"(?<=[A-Za-z])(?=\.[A-Za-z])", bagian):
+        out.extend(x[i:i + 12] for i in range(0, len(x), 12)) if len(x) > _PANJANG else out.append(x)
+    return out
+
+
+def putus_alamat(s: Any) -> Markup:
+    """Escaped text whose words may wrap only where a reader expects: after ``@`` and
+    ``/``, before a dot in a long host name (``pengaduan.dinas@`` / ``bontangkota`` /
+    ``.go.id``), and in any still longer word every 12 characters. The printed form
+    sets ``overflow-wrap: normal`` on such text: WeasyPrint's ``anywhere`` cuts a word
+    in a bold span at any letter even where a break is allowed."""
+    out = []
+    for kata in re.split(r"(\s+)", str(s).strip()):
+        # After "/", and after "@" inside an address (not at the head of a handle: "@dinas").
+        potong = [x for b in re.split(r"(?<=\S@)(?=.)|(?<=/)(?=.)", kata) for x in _potong(b)]
+        out.append("<wbr>".join(str(escape(x)) for x in potong))
+    return Markup("".join(out))
+
+
 # Schemes a citizen can be sent to: web pages, phone calls, text messages, e-mail. WhatsApp links
 # are https://wa.me/... and so fall under https. Everything else (javascript:,
 # data:, file:, vbscript:, ...) is refused and the value is shown as plain text.

@@ -33,7 +33,7 @@ from . import templates as t
 from .inputs import BukuIn, MaklumatIn, PosterIn
 
 #: Body text sizes on A3, largest first; A4 uses the same proportions.
-POSTER_PT = t.levels(18, 14, 1)
+POSTER_PT = t.levels(20, 14, 1)
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,10 @@ class Tingkat:
     padat: bool = False
 
 
-#: The poster ladder, easiest to read first: the summary at 18 .. 14 pt, then, as a
-#: last resort, the compact summary at 14 pt.
-POSTER_TINGKAT = [Tingkat(pt) for pt in POSTER_PT] + [Tingkat(POSTER_PT[-1], True)]
+#: The poster ladder, easiest to read first: the summary at 20 .. 14 pt, then the
+#: compact summary at 16 .. 14 pt (the largest that fits: a poster that must leave
+#: things out at least fills its page).
+POSTER_TINGKAT = [Tingkat(pt) for pt in POSTER_PT] + [Tingkat(pt, True) for pt in t.levels(16, 14, 1)]
 MAKLUMAT_PT = t.levels(26, 14, 1)
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 #: Stylesheets of each template (site_theme/print/), parsed once per process.
@@ -190,8 +191,17 @@ def layout(html: str, template: Optional[str] = None, extra: tuple[Any, ...] = (
     )
 
 
-def to_pdf(document: Any) -> bytes:
-    return document.write_pdf(finisher=tandai_lingkup, **PDF_OPTIONS)
+def to_pdf(document: Any, zoom: float = 1.0, judul: Optional[str] = None) -> bytes:
+    """The PDF of a laid-out document; ``zoom`` scales every length (the A4 poster is the
+    A3 one at 1/sqrt(2)), ``judul`` replaces its title."""
+    if judul is None:
+        return document.write_pdf(zoom=zoom, finisher=tandai_lingkup, **PDF_OPTIONS)
+    asli = document.metadata.title
+    document.metadata.title = judul
+    try:
+        return document.write_pdf(zoom=zoom, finisher=tandai_lingkup, **PDF_OPTIONS)
+    finally:
+        document.metadata.title = asli
 
 
 #: HTML ``scope`` of a header cell -> PDF ``/Scope`` (ISO 32000-1, Table 349).
@@ -249,6 +259,7 @@ def _bottom(box: Any) -> float:
 #: The watermark is rotated on purpose; the anchored footer is checked as a whole.
 _DECORATION = "tanda-air"
 _ANCHORED = "jangkar-bawah"
+_COLUMNS = "kolom"
 
 
 @dataclass
@@ -288,6 +299,13 @@ def _excess_page(page: Any) -> tuple[float, float, float]:
             c, b = visit(child)
             contains |= c
             low = max(low, b)
+        if _COLUMNS in cls:
+            # Columns filled in order reach the bottom whenever there is more than one
+            # column of text: how full they are is their content shared out evenly.
+            cols = [c for c in box.children if getattr(c, "is_column", False)]
+            if cols:
+                isi = sum(max((_bottom(x) for x in c.children), default=c.position_y) - c.position_y for c in cols)
+                return contains, cols[0].position_y + isi / max(len(cols), box.style["column_count"])
         if not contains:
             low = max(low, own)
         return contains, low
@@ -309,8 +327,8 @@ def ukur(document: Any) -> Ukur:
     worst, low, room_bottom = _excess_page(pages[0])
     room = room_bottom - top
     fits = len(pages) == 1 and worst <= 0.5  # half a pixel of rounding slack
-    # A poster's columns are balanced and followed by the complaint band, so the lowest
-    # content is how full the page is; what runs over continues, balanced, on more pages.
+    # The lowest content (columns counted as their content shared out evenly) is how full
+    # the page is; what runs over continues on more pages.
     used = (low - top) + sum(_excess_page(pg)[1] - pg._page_box.content_box_y() for pg in pages[1:])
     isi = used / room if room > 0 else math.inf
     if not fits:
@@ -336,38 +354,46 @@ def _pt(x: Any) -> float:
     return getattr(x, "pt", x)
 
 
-#: The compact summary is about this much shorter than the summary (0.82–0.87 measured).
-PADAT = 0.85
+#: The compact summary fills about this much of what the summary fills (0.64–0.85
+#: measured on A3; a poster's own ratio is estimated by :func:`rasio_padat`).
+PADAT = 0.74
 
 
-def _perkiraan(isi: float, dari: Any, ke: Any) -> float:
-    """Predicted fullness at level ``ke`` from the fullness measured at ``dari``."""
+def _perkiraan(isi: float, dari: Any, ke: Any, padat: float = PADAT) -> float:
+    """Predicted fullness at level ``ke`` from the fullness measured at ``dari``
+    (``padat``: how much the compact summary fills, relative to the summary)."""
     f = isi * (_pt(ke) / _pt(dari)) ** ALPHA
     a, b = getattr(dari, "padat", False), getattr(ke, "padat", False)
     if b and not a:
-        f *= PADAT
+        f *= padat
     elif a and not b:
-        f /= PADAT
+        f /= padat
     return f
 
 
 #: Start at the largest level predicted to fill at most MULAI of the page; after a
-#: fit, try one level up when it is predicted to fill at most NAIK. Chosen with a
-#: simulation over 108 measured posters (guess error 3 %, exponent 1.8 +- 0.2):
-#: 1.22 layouts per poster, the largest size that fits in 92 % of posters and one
-#: size below it otherwise. Lenient values (1.02) find it always, at 1.4 layouts.
+#: fit, try one level up when it is predicted to fill at most NAIK. NAIK is lenient
+#: (above 1) because the compact summary's savings are a guess (rasio_padat, off by
+#: up to 0.07 on the example posters): on the example site this makes 60 layouts for
+#: 45 posters and finds the largest level that fits for all but one (bench figures in
+#: docs/benchmarks/serve.md; a stricter 0.98 makes 52 and misses five).
 MULAI = 0.99
-NAIK = 0.98
+NAIK = 1.02
 
 
 def fit(make_doc: Callable[[Any], Any], pts: list[Any], start: int = 0,
-        measure: Callable[[Any], Ukur] = ukur) -> Optional[Hasil]:
-    """The first level of ``pts`` (sizes, or :class:`Tingkat`, easiest to read first)
+        measure: Callable[[Any], Ukur] = ukur, padat: float = PADAT) -> Optional[Hasil]:
+    """The first level of ``pts`` (sizes, or :class:`Tingkat`, in order of preference)
     whose layout fits, or None.
 
-    Starts at ``pts[start]``. After a fit, tries one size up only when the measured
-    fullness predicts it fits too; after a miss, jumps down to the size predicted to
-    fit. Every answer is a layout that was checked; the prediction only saves layouts.
+    Starts at ``pts[start]``. While nothing fits, goes down to the first level the
+    last layout predicts to fit. Once something fits, tries the most preferred level
+    that the best fit so far predicts to fit too.
+    Within one kind (the summary, or the compact summary) a larger size never fits
+    where a smaller one did not, so such levels are skipped; across kinds it may (the
+    compact summary at 16 pt can be fuller than the summary at 14), so the summary is
+    still tried above a compact level that failed. Every answer is a layout that was
+    checked; the prediction only saves layouts.
     """
     done: dict[int, tuple[Any, Ukur]] = {}
 
@@ -377,28 +403,32 @@ def fit(make_doc: Callable[[Any], Any], pts: list[Any], start: int = 0,
             done[i] = (doc, measure(doc))
         return done[i][1]
 
+    def gagal(j: int) -> bool:
+        """Laid out and too long, or larger than a level of its kind that was."""
+        kind = getattr(pts[j], "padat", False)
+        return any(not u.cocok and getattr(pts[k], "padat", False) == kind and _pt(pts[k]) <= _pt(pts[j])
+                   for k, (_, u) in done.items())
+
     i = max(0, min(start, len(pts) - 1))
     while True:
         u = attempt(i)
-        if u.cocok:
-            up = i - 1
-            if up >= 0 and up not in done and _perkiraan(u.isi, pts[i], pts[up]) <= NAIK:
-                if attempt(up).cocok:
-                    i = up
-                    continue
-            # pts[i] fits; pts[i-1] failed or is not expected to fit.
-            best = min(k for k, (_, x) in done.items() if x.cocok)
-            return Hasil(done[best][0], pts[best], len(done))
-        # Does not fit: go down to the first size predicted to fit (at least one step).
+        fitted = [k for k, (_, x) in done.items() if x.cocok]
+        if fitted:
+            best = min(fitted)
+            ub = done[best][1]
+            naik = next((j for j in range(best)
+                         if j not in done and not gagal(j) and _perkiraan(ub.isi, pts[best], pts[j], padat) <= NAIK),
+                        None)
+            if naik is None:
+                return Hasil(done[best][0], pts[best], len(done))
+            i = naik
+            continue
+        # Nothing fits yet: go down to the first level predicted to fit (the last one at worst).
         j = i + 1
-        while j < len(pts) - 1 and _perkiraan(u.isi, pts[i], pts[j]) > 0.99:
+        while j < len(pts) - 1 and (gagal(j) or _perkiraan(u.isi, pts[i], pts[j], padat) > 0.99):
             j += 1
-        while j < len(pts) and j in done and not done[j][1].cocok:
-            j += 1
-        if j >= len(pts):
+        if j >= len(pts) or gagal(j):
             return None
-        if j in done:  # a smaller size already fitted
-            return Hasil(done[j][0], pts[j], len(done))
         i = j
 
 
@@ -410,16 +440,6 @@ def _lebar_qr(alamat: str, fmt: t.Format) -> float:
     plus the gap to the title."""
     em = fmt.pt * 25.4 / 72
     return round(fmt.mm(46) + em, 2)
-
-
-def tinggi_kaki(teks: str, fmt: t.Format) -> float:
-    """Room (mm) reserved under the page area for the poster's footer line(s):
-    a generous estimate (0.62 em per character); a footer taller than this
-    reaches into the page area, which the fit check notices."""
-    em = fmt.pt * 25.4 / 72
-    per_baris = max(1, int((fmt.lebar - 2 * fmt.margin) / (0.62 * em)))
-    baris = max(1, math.ceil(len(teks) / per_baris))
-    return round(baris * 1.18 * em + 0.55 * em + 1.0 * fmt.k, 2)
 
 
 #: Said on a compact poster, in its footer line: what it leaves out, and where it is.
@@ -437,14 +457,57 @@ def pita(status: Optional[m.Status]) -> dict[str, Any]:
     return {"status": status, "label_status": m.LABEL_STATUS[status] if status else "", "konsultasi": None}
 
 
-def _teks_kaki(v: tampilan.Layanan, padat: bool = False) -> str:
-    label = v.label_status + ". " if not v.berlaku else ""
-    return label + v.penetapan.kalimat + (" " + CATATAN_PADAT if padat else "")
+def bagi_urut(tinggi: list[float], n: int) -> list[tuple[int, int]]:
+    """Split items of the given heights, in order, into at most ``n`` consecutive groups
+    whose tallest is as short as can be: (start, end) of each group."""
+    m = len(tinggi)
+    n = max(1, min(n, m))
+    awal = [0.0]
+    for h in tinggi:
+        awal.append(awal[-1] + h)
+    # terbaik[k][i]: the tallest group when the first i items make k groups.
+    inf = math.inf
+    terbaik = [[inf] * (m + 1) for _ in range(n + 1)]
+    pisah = [[0] * (m + 1) for _ in range(n + 1)]
+    terbaik[0][0] = 0.0
+    for k in range(1, n + 1):
+        for i in range(1, m + 1):
+            for j in range(k - 1, i):
+                x = max(terbaik[k - 1][j], awal[i] - awal[j])
+                if x < terbaik[k][i]:
+                    terbaik[k][i], pisah[k][i] = x, j
+    out, i = [], m
+    for k in range(n, 0, -1):
+        out.append((pisah[k][i], i))
+        i = pisah[k][i]
+    return [g for g in reversed(out) if g[0] < g[1]]
 
 
-def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, padat: bool = False) -> str:
+def kolom_saluran(daftar: list[Any], fmt: t.Format, padat: bool) -> list[list[Any]]:
+    """The complaint channels in the band's columns, in order, about equally tall (the
+    height of each is guessed from its length; the band is measured anyway). Columns
+    of our own, not CSS columns: WeasyPrint balances a list of unbreakable items in
+    hundreds of layout passes."""
+    n = 2 if fmt.nama == "xbanner" else (4 if padat else 3)
+    if len(daftar) <= 1:
+        return [list(daftar)] if daftar else []
+    em = fmt.pt * 25.4 / 72
+    lebar = (fmt.lebar - 2 * fmt.margin - 1.4 * em - (n - 1) * em) / n
+    per_baris = max(8.0, lebar / (0.55 * em))
+    tinggi = [math.ceil(len(f"{s.nama}: {s.nilai_ringkas}") / per_baris) + 0.15 for s in daftar]
+    return [list(daftar[a:b]) for a, b in bagi_urut(tinggi, n)]
+
+
+def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, padat: bool = False,
+                bawah_mm: Optional[float] = None, hanya_bawah: bool = False, seimbang: bool = False) -> str:
     """The poster's HTML. ``css_inline`` makes it self-contained (for looking at it,
-    or rendering it with plain WeasyPrint); the pipeline passes the CSS pre-parsed."""
+    or rendering it with plain WeasyPrint); the pipeline passes the CSS pre-parsed.
+
+    ``bawah_mm``: the measured height of the complaint band and footer (see
+    :func:`tinggi_bawah`); they are then anchored to the bottom of the page and the
+    columns filled in order (``seimbang``: balanced, several layout passes). Without
+    it they follow the columns, which are balanced. ``hanya_bawah``: only the band
+    and footer."""
     fmt = t.format_poster(size, pt_a3)
     url = p.layanan.page_url
     v = tampilan_layanan(p.layanan)
@@ -460,7 +523,11 @@ def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, p
         qr_lebar=_lebar_qr(paths.short_url(url), fmt),
         logo_uri=t.logo_uri(p.identitas.logo),
         nama_unit=[u.nama for u in reversed(p.layanan.units)],
-        kaki_mm=tinggi_kaki(_teks_kaki(v, padat), fmt),
+        bawah_mm=bawah_mm,
+        hanya_bawah=hanya_bawah,
+        seimbang=seimbang,
+        kolom_saluran=kolom_saluran(v.komponen["pengaduan"].isi.saluran if v.komponen["pengaduan"].isi else [],
+                                    fmt, padat),
         padat=padat,
         CATATAN_PADAT=CATATAN_PADAT,
         css_inline=css_inline,
@@ -468,68 +535,148 @@ def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, p
     )
 
 
+def tinggi_bawah(p: PosterIn, size: str, lv: Tingkat) -> Optional[float]:
+    """Height (mm) of the complaint band and footer of a poster at level ``lv``, from a
+    small layout of only them (its width and styles are the poster's). None on the
+    X-banner, whose one column the band simply follows."""
+    if t.format_poster(size, lv.pt).kolom == 1:
+        return None
+    doc = layout(html_poster(p, size, lv.pt, css_inline=False, padat=lv.padat, hanya_bawah=True), "poster.html")
+    if len(doc.pages) != 1:  # taller than a page: reserve it all, the poster cannot fit
+        return t.format_poster(size, lv.pt).tinggi_isi
+    for root in _root_boxes(doc.pages[0]):
+        for box in _walk(root):
+            if "bawah" in _classes(box):
+                # Rounded up: the band must never reach into the columns' room.
+                return math.ceil(box.margin_height() * _PX_MM * 100) / 100 + 0.05
+    raise AssertionError("poster.html has no .bawah block")  # pragma: no cover - a template bug
+
+
+def html_cetak(p: PosterIn, size: str, lv: Tingkat, css_inline: bool = False, seimbang: bool = False) -> str:
+    """The HTML the pipeline lays out for ``size`` at level ``lv``."""
+    return html_poster(p, size, lv.pt, css_inline=css_inline, padat=lv.padat, bawah_mm=tinggi_bawah(p, size, lv),
+                       seimbang=seimbang)
+
+
 _TAG = re.compile(r"<[^>]+>")
 _BLOK = re.compile(r"<(li|p|h2|h3)\b[^>]*>(.*?)</\1>", re.S)
 
 
-def tebakan(html: str) -> float:
-    """A guess of how full (content height / room) a poster is at 14 pt on A3, from
-    the amount of text in its HTML: characters and blocks in the columns, characters
-    in the title area. A linear fit on 108 posters (the example standards, the test
-    tree and the benchmark corpus; 3 % rms error). It only picks where the search
-    starts; refit it when the poster layout changes much (bench/bench_print.py
-    reports layouts per poster)."""
+#: Coefficients of :func:`tebakan` (constant, characters, blocks, title characters),
+#: fitted by bench/fit_tebakan.py.
+TEBAKAN = (0.149582, 0.000331814, -0.000856414, 0.00049056)
+
+
+def _ciri(html: str) -> Optional[tuple[float, float, float]]:
+    """The amount of text of a poster's HTML: characters and blocks in the columns,
+    characters in the title area."""
     try:
         head = html[html.index('<div class="judul"'):html.index('<div class="isi')]
-        body = html[html.index('<div class="isi'):html.index("<footer")]
+        body = html[html.index('<div class="isi'):html.index('<div class="bawah')]
     except ValueError:
-        return 1.0
+        return None
     lens = [len(_html.unescape(_TAG.sub("", x)).strip()) for _, x in _BLOK.findall(body)]
     kepala = len(_html.unescape(_TAG.sub("", head)).strip())
-    return 0.2115 + 0.0002197 * sum(lens) + 0.001275 * len(lens) + 0.000306 * kepala
+    return float(sum(lens)), float(len(lens)), float(kepala)
 
 
-def _mulai(isi14: float, pts: list[Any]) -> int:
+def tebakan(html: str) -> float:
+    """A guess of how full (column content / room) a poster is at 14 pt on A3, from
+    the amount of text in its HTML (:func:`_ciri`): a linear fit over the example
+    standards, the test trees, the real standards and a synthetic corpus. It only
+    picks where the search starts; refit it with bench/fit_tebakan.py when the poster
+    layout changes much (bench/bench_print.py reports layouts per poster)."""
+    ciri = _ciri(html)
+    if ciri is None:
+        return 1.0
+    return TEBAKAN[0] + sum(c * x for c, x in zip(TEBAKAN[1:], ciri))
+
+
+def _mulai(isi14: float, pts: list[Any], padat: float = PADAT) -> int:
     """Where the search starts, from the guessed fullness at 14 pt."""
     for i, lv in enumerate(pts):
-        if _perkiraan(isi14, 14.0, lv) <= MULAI:
+        if _perkiraan(isi14, 14.0, lv, padat) <= MULAI:
             return i
     return len(pts) - 1
 
 
-#: How full an X-banner is, relative to the A3 poster at the same A3-equivalent size (a rough guess).
-XBANNER_MUAT = 0.6
+#: How full an X-banner is, relative to the A3 poster at the same A3-equivalent size,
+#: and how much less its compact summary saves (its complaint band is in its column,
+#: and the compact summary shortens it less than the rest). bench/fit_tebakan.py.
+XBANNER_MUAT = 0.936
+XBANNER_PADAT = 1.08
+
+
+def rasio_padat(p: PosterIn) -> float:
+    """How much of the summary the compact summary fills on this poster's A3 (guessed
+    from the amount of text of both)."""
+    penuh = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False))
+    padat = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False, padat=True))
+    return min(1.0, max(0.5, padat / penuh)) if penuh > 0 else PADAT
+
+
+#: A poster at the largest size whose columns fill less than this is laid out once
+#: more with balanced columns: filled in order, its last column would stay short or
+#: empty. (Any other poster fills its columns nearly: the next size up did not fit.)
+SEIMBANG = 0.9
+
+
+def _seimbangkan(p: PosterIn, size: str, hasil: Hasil) -> Any:
+    """The document to print: ``hasil``'s, or, for a short poster, the same level with
+    balanced columns (when that fits too, which it should)."""
+    if hasil.pt != POSTER_TINGKAT[0] or ukur(hasil.document).isi >= SEIMBANG:
+        return hasil.document
+    doc = layout(html_cetak(p, size, hasil.pt, seimbang=True), "poster.html", logo=p.identitas.logo)
+    return doc if ukur(doc).cocok else hasil.document
 
 
 def render_poster(p: PosterIn, sizes: tuple[str, ...] = paths.SIZES, nama_berkas: Optional[dict] = None,
                   info: Optional[dict] = None) -> dict[str, bytes]:
     """PDF bytes per size. Raises :class:`TidakMuat` naming the poster and what is too long.
     ``info``, when given, receives per size the :class:`Tingkat` that fitted and the
-    number of layouts made."""
+    number of layouts made.
+
+    The A4 poster is the A3 one in miniature by design (every length in rem or scaled
+    by the same factor), so it is not laid out again: the A3 layout is written at A4
+    size (WeasyPrint's ``zoom``), text, tags and all."""
     out: dict[str, bytes] = {}
-    start: Optional[int] = None
-    tebak: Optional[float] = None
     ladder = POSTER_TINGKAT
+    tebak = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False))
+    rasio = rasio_padat(p)
+    a3: Optional[tuple[Any, Tingkat, int]] = None  # the A3 layout: document, level, layouts made
     for size in sizes:
-        if start is None or size == "xbanner":
-            if tebak is None:
-                tebak = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False))
-            # The X-banner's one tall column holds about XBANNER_MUAT of an A3 poster's text.
-            start = _mulai(tebak * (XBANNER_MUAT if size == "xbanner" else 1.0), ladder)
-
-        def make(lv: Tingkat, size: str = size) -> Any:
-            return layout(html_poster(p, size, lv.pt, css_inline=False, padat=lv.padat), "poster.html",
-                          logo=p.identitas.logo)
-
-        hasil = fit(make, ladder, start)
-        if hasil is None:
-            nama = (nama_berkas or {}).get(size, f"{p.layanan.slug}-{size}.pdf")
-            raise TidakMuat(*_diagnosa_poster(p, size, nama))
-        start = ladder.index(hasil.pt)  # A4 is A3 in miniature: start where A3 fitted
+        nama = (nama_berkas or {}).get(size, f"{p.layanan.slug}-{size}.pdf")
+        if size == "xbanner":
+            padat = min(0.95, rasio * XBANNER_PADAT)
+            hasil = fit(lambda lv: layout(html_cetak(p, "xbanner", lv), "poster.html", logo=p.identitas.logo),
+                        ladder, _mulai(tebak * XBANNER_MUAT, ladder, padat), padat=padat)
+            if hasil is None:
+                raise TidakMuat(*_diagnosa_poster(p, size, nama))
+            if info is not None:
+                info[size] = (hasil.pt, hasil.percobaan)
+            out[size] = to_pdf(hasil.document)
+            continue
+        if a3 is None:
+            hasil = fit(lambda lv: layout(html_cetak(p, "a3", lv), "poster.html", logo=p.identitas.logo),
+                        ladder, _mulai(tebak, ladder, rasio), padat=rasio)
+            if hasil is None:
+                raise TidakMuat(*_diagnosa_poster(p, size, nama))
+            a3 = (_seimbangkan(p, "a3", hasil), hasil.pt, hasil.percobaan)
+        doc, lv, n = a3
         if info is not None:
-            info[size] = (hasil.pt, hasil.percobaan)
-        out[size] = to_pdf(hasil.document)
+            info[size] = (lv, n if size == "a3" else 0)
+        out[size] = to_pdf(doc) if size == "a3" else to_pdf(doc, zoom=t.format_poster(size, lv.pt).k,
+                                                          judul=_judul_ukuran(doc, size))
     return out
+
+
+def _judul_ukuran(document: Any, size: str) -> Optional[str]:
+    """The document title with the size it is written at: "... (A3)" -> "... (A4)"."""
+    judul = document.metadata.title
+    a3 = f"({t.LABEL_UKURAN['a3']})"
+    if judul and judul.endswith(a3):
+        return judul[: -len(a3)] + f"({t.LABEL_UKURAN[size]})"
+    return judul
 
 
 def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[float, float, dict[str, float]]:
@@ -540,12 +687,12 @@ def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[fl
 
     fmt = t.format_poster(size, POSTER_PT[-1])
     tall = CSS(string=f"@page {{ size: {fmt.lebar}mm 20000mm !important; margin-bottom: {fmt.margin}mm !important }} "
-                      ".jangkar-bawah { position: static !important } .kolom { column-fill: auto !important }",
+                      ".kolom { column-fill: auto !important }",
                url_fetcher=penjemput())
     doc = layout(html, "poster.html", (tall,), logo=logo)
     parts: dict[str, float] = {}
-    top = kolom = kaki = 0.0
-    bawah = 0.0  # everything in the flow after the columns (the complaint band)
+    top = kolom = 0.0
+    bawah = 0.0  # the complaint band and the footer, after the columns
     for root in _root_boxes(doc.pages[0]):
         for box in _walk(root):
             cls = _classes(box)
@@ -553,14 +700,12 @@ def _tinggi_bagian(html: str, size: str, logo: Optional[str] = None) -> tuple[fl
                 continue
             if "kolom" in cls:
                 top, kolom = box.position_y - root.position_y, box.margin_height()
-            if "pita-pengaduan" in cls:
+            if "bawah" in cls:
                 bawah = box.margin_height()
-            if "jangkar-bawah" in cls:
-                kaki = box.margin_height()
             k = box.element.get("data-bagian") if getattr(box, "element", None) is not None else None
             if k and k not in parts:
                 parts[k] = box.margin_height()
-    total = top + kolom / fmt.kolom + bawah + kaki
+    total = top + kolom / fmt.kolom + bawah
     return total * _PX_MM, fmt.tinggi_isi, {k: v * _PX_MM for k, v in parts.items()}
 
 

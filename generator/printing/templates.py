@@ -15,7 +15,7 @@ from typing import Any, Optional
 import jinja2
 
 from .. import tampilan
-from ..html import baris
+from ..html import baris, putus_alamat
 from . import paths
 
 A3 = (297.0, 420.0)
@@ -88,7 +88,7 @@ def environment(template_dir: Optional[str] = None) -> jinja2.Environment:
         auto_reload=False,
     )
     # Templates lay out the views of generator.tampilan (the same the web page lays out).
-    env.filters.update(baris=baris)
+    env.filters.update(baris=baris, putus_alamat=putus_alamat)
     env.globals.update(JUDUL_PENGADUAN=tampilan.JUDUL_PENGADUAN)
     return env
 

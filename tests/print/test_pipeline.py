@@ -262,7 +262,7 @@ def test_pipeline_renders_the_same_html_as_plain_weasyprint(catalog):
     info: dict = {}
     ours = render.render_poster(p, ("a3",), info=info)["a3"]
     lv = info["a3"][0]
-    direct = weasyprint.HTML(string=render.html_poster(p, "a3", lv.pt, css_inline=True, padat=lv.padat),
+    direct = weasyprint.HTML(string=render.html_cetak(p, "a3", lv, css_inline=True),
                              base_url=templates.base_url()).write_pdf(pdf_variant="pdf/ua-1")
     a = PdfReader(io.BytesIO(ours))
     b = PdfReader(io.BytesIO(direct))
