@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             htmls = []
             for rel, (lv, _k) in sorted(lap.tingkat.items()):
                 p = inputs.PosterIn(inputs.layanan_in(by_rel[rel], url), ident)
-                htmls.append(render.html_poster(p, "a3", lv.pt, css_inline=True, padat=lv.padat))
+                htmls.append(render.html_cetak(p, "a3", lv, css_inline=True))
         cpu0 = _cpu_children()
         t = time.perf_counter()
         with ctx.Pool(args.jobs) as pool:
