@@ -2,7 +2,8 @@
 
 A poster is laid out at a text size; when it does not fit on one page it is laid
 out again at a smaller size, down to the minimum legible size (14 pt body text on
-A3, the same proportion on A4). When even that does not fit, :class:`TidakMuat`
+A3, the same proportion on A4), then with the compact summary (see
+:data:`POSTER_TINGKAT`). When even that does not fit, :class:`TidakMuat`
 says which poster and which parts are too long, and nothing is written. "Fits"
 means one page, nothing below the page area, and no content under the footer: a
 box that overflows without breaking would otherwise be cut off silently.
@@ -10,9 +11,9 @@ box that overflows without breaking would otherwise be cut off silently.
 Speed: a WeasyPrint layout of an A3 poster costs 0.1–0.3 s, so the search tries
 few sizes. It starts from a guess made from the amount of text (see
 :func:`tebakan`), then moves by what each layout measured (how full the page is),
-assuming the content's height grows with the text size to the power 1.8 (1.4–2.3
-measured). The guess only decides how many layouts are made, never the result:
-every answer is an actual layout that was checked.
+assuming the content grows with the text size to the power ``ALPHA`` (per size).
+The guess only decides how many layouts are made, never the result: every answer is
+an actual layout that was checked.
 """
 
 from __future__ import annotations
@@ -58,8 +59,12 @@ STYLESHEETS = {
     "maklumat.html": ("fonts.css", "maklumat.css"),
     "buku.html": ("fonts.css", "buku.css"),
 }
-#: How a page's content height grows with the text size: h ~ size ** ALPHA.
-ALPHA = 1.8
+#: How a poster's content grows with the text size: h ~ size ** ALPHA (its columns are
+#: a fixed width, so a larger size means more lines and taller ones, and unbreakable
+#: blocks waste more room). Median over a synthetic corpus: 2.4 on A3 (three columns;
+#: 1.9-3.5 for single posters), 1.5 on the X-banner's one wide column.
+ALPHA = 2.4
+ALPHA_UKURAN = {"a3": ALPHA, "xbanner": 1.5}
 
 # WeasyPrint logs CSS it ignores and missing glyphs; the CLI stays readable.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -359,10 +364,10 @@ def _pt(x: Any) -> float:
 PADAT = 0.74
 
 
-def _perkiraan(isi: float, dari: Any, ke: Any, padat: float = PADAT) -> float:
+def _perkiraan(isi: float, dari: Any, ke: Any, padat: float = PADAT, alpha: float = ALPHA) -> float:
     """Predicted fullness at level ``ke`` from the fullness measured at ``dari``
     (``padat``: how much the compact summary fills, relative to the summary)."""
-    f = isi * (_pt(ke) / _pt(dari)) ** ALPHA
+    f = isi * (_pt(ke) / _pt(dari)) ** alpha
     a, b = getattr(dari, "padat", False), getattr(ke, "padat", False)
     if b and not a:
         f *= padat
@@ -372,17 +377,16 @@ def _perkiraan(isi: float, dari: Any, ke: Any, padat: float = PADAT) -> float:
 
 
 #: Start at the largest level predicted to fill at most MULAI of the page; after a
-#: fit, try one level up when it is predicted to fill at most NAIK. NAIK is lenient
-#: (above 1) because the compact summary's savings are a guess (rasio_padat, off by
-#: up to 0.07 on the example posters): on the example site this makes 60 layouts for
-#: 45 posters and finds the largest level that fits for all but one (bench figures in
-#: docs/benchmarks/serve.md; a stricter 0.98 makes 52 and misses five).
+#: fit, try a level up when it is predicted to fill at most NAIK, or NAIK_JENIS when it
+#: is of the other kind (summary vs compact summary): lenient, because the compact
+#: summary's savings are a guess (rasio_padat, off by up to 0.07 on the example posters).
 MULAI = 0.99
-NAIK = 1.02
+NAIK = 0.98
+NAIK_JENIS = 1.02
 
 
 def fit(make_doc: Callable[[Any], Any], pts: list[Any], start: int = 0,
-        measure: Callable[[Any], Ukur] = ukur, padat: float = PADAT) -> Optional[Hasil]:
+        measure: Callable[[Any], Ukur] = ukur, padat: float = PADAT, alpha: float = ALPHA) -> Optional[Hasil]:
     """The first level of ``pts`` (sizes, or :class:`Tingkat`, in order of preference)
     whose layout fits, or None.
 
@@ -416,16 +420,17 @@ def fit(make_doc: Callable[[Any], Any], pts: list[Any], start: int = 0,
         if fitted:
             best = min(fitted)
             ub = done[best][1]
+            jenis = getattr(pts[best], "padat", False)
             naik = next((j for j in range(best)
-                         if j not in done and not gagal(j) and _perkiraan(ub.isi, pts[best], pts[j], padat) <= NAIK),
-                        None)
+                         if j not in done and not gagal(j) and _perkiraan(ub.isi, pts[best], pts[j], padat, alpha)
+                         <= (NAIK if getattr(pts[j], "padat", False) == jenis else NAIK_JENIS)), None)
             if naik is None:
                 return Hasil(done[best][0], pts[best], len(done))
             i = naik
             continue
         # Nothing fits yet: go down to the first level predicted to fit (the last one at worst).
         j = i + 1
-        while j < len(pts) - 1 and (gagal(j) or _perkiraan(u.isi, pts[i], pts[j], padat) > 0.99):
+        while j < len(pts) - 1 and (gagal(j) or _perkiraan(u.isi, pts[i], pts[j], padat, alpha) > 0.99):
             j += 1
         if j >= len(pts) or gagal(j):
             return None
@@ -592,10 +597,10 @@ def tebakan(html: str) -> float:
     return TEBAKAN[0] + sum(c * x for c, x in zip(TEBAKAN[1:], ciri))
 
 
-def _mulai(isi14: float, pts: list[Any], padat: float = PADAT) -> int:
+def _mulai(isi14: float, pts: list[Any], padat: float = PADAT, alpha: float = ALPHA) -> int:
     """Where the search starts, from the guessed fullness at 14 pt."""
     for i, lv in enumerate(pts):
-        if _perkiraan(isi14, 14.0, lv, padat) <= MULAI:
+        if _perkiraan(isi14, 14.0, lv, padat, alpha) <= MULAI:
             return i
     return len(pts) - 1
 
@@ -648,8 +653,9 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = paths.SIZES, nama_berkas
         nama = (nama_berkas or {}).get(size, f"{p.layanan.slug}-{size}.pdf")
         if size == "xbanner":
             padat = min(0.95, rasio * XBANNER_PADAT)
+            alpha = ALPHA_UKURAN["xbanner"]
             hasil = fit(lambda lv: layout(html_cetak(p, "xbanner", lv), "poster.html", logo=p.identitas.logo),
-                        ladder, _mulai(tebak * XBANNER_MUAT, ladder, padat), padat=padat)
+                        ladder, _mulai(tebak * XBANNER_MUAT, ladder, padat, alpha), padat=padat, alpha=alpha)
             if hasil is None:
                 raise TidakMuat(*_diagnosa_poster(p, size, nama))
             if info is not None:
@@ -658,7 +664,7 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = paths.SIZES, nama_berkas
             continue
         if a3 is None:
             hasil = fit(lambda lv: layout(html_cetak(p, "a3", lv), "poster.html", logo=p.identitas.logo),
-                        ladder, _mulai(tebak, ladder, rasio), padat=rasio)
+                        ladder, _mulai(tebak, ladder, rasio), padat=rasio, alpha=ALPHA_UKURAN["a3"])
             if hasil is None:
                 raise TidakMuat(*_diagnosa_poster(p, size, nama))
             a3 = (_seimbangkan(p, "a3", hasil), hasil.pt, hasil.percobaan)

@@ -34,7 +34,7 @@ def test_levels():
 @settings(max_examples=300, deadline=None)
 @given(
     full14=st.floats(0.3, 1.6),
-    alpha=st.floats(1.3, 2.4),
+    alpha=st.floats(render.ALPHA - 0.5, render.ALPHA + 1.0),  # measured: 1.9-3.5 on A3
     start=st.integers(0, len(PTS) - 1),
 )
 def test_fit_finds_a_size_that_fits_and_never_one_that_does_not(full14, alpha, start):
@@ -67,9 +67,9 @@ def test_fit_is_exact_when_the_model_holds(full14, start):
 
 
 def test_fit_with_a_good_guess_needs_one_layout():
-    make, measure, calls = model(0.87 / 16 ** 2.3, 2.3)  # grows faster than predicted
+    make, measure, calls = model(0.84 / 16 ** 3.0, 3.0)  # grows faster than predicted
     hasil = render.fit(make, PTS, PTS.index(16), measure=measure)
-    assert hasil.pt == 16 and calls == [16, 17]  # 17 predicted at 0.97: tried, does not fit
+    assert hasil.pt == 16 and calls == [16, 17]  # 17 predicted at 0.97: tried, does not fit (1.01)
 
     make, measure, calls = model(0.95 / 16 ** render.ALPHA, render.ALPHA)
     hasil = render.fit(make, PTS, PTS.index(16), measure=measure)
@@ -77,7 +77,7 @@ def test_fit_with_a_good_guess_needs_one_layout():
 
 
 @pytest.mark.parametrize("full14, expected", [
-    (0.3, render.Tingkat(20)), (0.5, render.Tingkat(20)), (0.8, render.Tingkat(15)), (0.95, render.Tingkat(14)),
+    (0.3, render.Tingkat(20)), (0.5, render.Tingkat(18)), (0.8, render.Tingkat(15)), (0.95, render.Tingkat(14)),
     (1.1, render.Tingkat(15, True)), (1.4, render.Tingkat(14, True)),
 ])
 def test_start_from_guess(full14, expected):
