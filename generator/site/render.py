@@ -262,6 +262,24 @@ def diagram(a: tampilan.Alur, ident: str) -> Any:
     return svg_alur(a.model.langkah, "Diagram alur prosedur" + (f" {a.judul}" if a.judul else ""), ident)
 
 
+def di_ringkasan(v: tampilan.Layanan) -> set[str]:
+    """The components the page's summary says in full (time, cost, product with nothing
+    more to them, under our own label): they get no section of their own, which would
+    repeat the summary word for word (a phone screen saved per component). A component
+    with more (a tariff table, a note, the unit's own label) or none at all keeps its section."""
+    K = v.komponen  # noqa: N806
+    out = set()
+    for kunci, cukup in (
+        ("jangka_waktu", lambda j: not j.keterangan),
+        ("biaya", lambda b: not b.ada_rincian),
+        ("produk", lambda ps: not any(p.keterangan for p in ps)),
+    ):
+        c = K[kunci]
+        if c.isi and not c.label_asli and cukup(c.isi):
+            out.add(kunci)
+    return out
+
+
 def tampilan_layanan(svc: Service) -> tampilan.Layanan:
     return tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug, svc.origin)
 
@@ -282,6 +300,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         + [(x.data.nama, x.url) for x in reversed(unit.chain())]
         + [(d.nama, None)],
         produk_kalimat=m.daftar_kalimat(produk, "dan"),
+        di_ringkasan=di_ringkasan(v),
         json_url=f"layanan/{quote(svc.slug)}.json",
         url_lengkap=export.absolute(r.opsi.site_url, svc.url) if r.opsi.site_url else "",
         berkas_cetak=r.cetak_layanan(svc) if r.opsi.cetak else None,

@@ -266,3 +266,44 @@ def test_404_page(page, server):
     assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
     page.click("text=Lihat semua layanan A–Z")
     assert page.locator("h1").inner_text() == "Layanan A–Z"
+
+
+def test_the_six_public_components_fit_in_about_six_phone_screens(page, server, catalog):
+    """Issue 10: the akta kelahiran page was 21 phone screens. From Persyaratan to the end
+    of Pengaduan, every example service now takes at most seven screens of 375x667 (4.1 to
+    6.9 when this was written; akta kelahiran 6.3): time, cost and product are said once,
+    in the summary, requirement groups and other procedures are folded."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    screens = {}
+    for svc in catalog.services:
+        page.goto(server.url + svc.url)
+        screens[svc.slug] = page.evaluate(
+            """() => (document.getElementById('pengaduan').closest('section').getBoundingClientRect().bottom
+                      - document.getElementById('persyaratan').closest('section').getBoundingClientRect().top) / 667""")
+    assert max(screens.values()) <= 7.0, screens
+    assert screens["akta-kelahiran"] <= 6.5, screens
+
+
+def test_requirement_groups_are_folded_on_screen_and_open_on_paper(page, server, catalog):
+    """A citizen opens the group that fits (its name says how many items it has); a printout
+    holds every group."""
+    svc = next(s for s in catalog.services if len(m.kelompok_persyaratan(s.data.persyaratan)) > 1)
+    groups = m.kelompok_persyaratan(svc.data.persyaratan)
+    page.goto(server.url + svc.url)
+    folded = page.locator("section[data-kunci=persyaratan] details")
+    assert folded.count() == len(groups)
+    last = groups[-1].daftar[-1]
+    name = last if isinstance(last, str) else last.dokumen
+    item = page.locator("section[data-kunci=persyaratan] .sp-cek__nama", has_text=name).last
+    assert not item.is_visible()
+    folded.last.locator("summary").click()
+    assert item.is_visible()
+    folded.last.locator("summary").click()
+    # Printing opens every group (and folds them again afterwards).
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    for g in groups:
+        assert " ".join(g.kelompok.split()) in text
+        for s in g.daftar:
+            assert " ".join((s if isinstance(s, str) else s.dokumen).split()) in text
+    assert page.evaluate("document.querySelectorAll('section[data-kunci=persyaratan] details[open]').length") == 0

@@ -346,3 +346,25 @@ def test_a_poster_that_does_not_fit_never_stops_the_site_its_page_links_the_hand
     # The cache is the project's (beside mkdocs.yml), never in or beside the standards tree.
     assert (tmp_path / "proyek" / ".cache" / "standar-cetak" / "diskominfo" / paths.HANDBOOK).is_file()
     assert not (std.parent / ".cache").exists() and not list(std.rglob("*.pdf"))
+
+
+def test_time_cost_and_product_are_said_once_when_the_summary_says_it_all(site, catalog):
+    """A component whose whole content the summary shows (no note, no tariff table, no unit
+    label of its own) has no section repeating it: the summary item carries its anchor and
+    YAML key. One with more keeps its section, and an absent one keeps its notice."""
+    from generator.site.render import di_ringkasan, tampilan_layanan
+
+    seen = {True: 0, False: 0}
+    for svc in catalog.services:
+        html = page(site, svc.url).read_text(encoding="utf-8")
+        ringkasan = html[html.index('id="ringkasan"'):html.index('id="persyaratan"')]
+        merged = di_ringkasan(tampilan_layanan(svc))
+        for kunci, ident in (("jangka_waktu", "jangka-waktu"), ("biaya", "biaya"), ("produk", "produk")):
+            section = re.search(rf'<section[^>]*data-kunci="{kunci}"', html)
+            assert html.count(f'id="{ident}"') == (1 if kunci in merged or section else 0), (svc.slug, kunci)
+            if kunci in merged:
+                assert section is None and f'id="{ident}" data-kunci="{kunci}"' in ringkasan
+            else:
+                assert section is not None, (svc.slug, kunci)
+            seen[kunci in merged] += 1
+    assert seen[True] and seen[False]  # the example data has both kinds
