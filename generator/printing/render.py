@@ -261,7 +261,7 @@ def _bottom(box: Any) -> float:
     return box.position_y + box.margin_height()
 
 
-#: The watermark is rotated on purpose; the anchored footer is checked as a whole.
+#: The watermark is rotated on purpose; the anchored band and footer are checked as a whole.
 _DECORATION = "tanda-air"
 _ANCHORED = "jangkar-bawah"
 _COLUMNS = "kolom"
