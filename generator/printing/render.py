@@ -462,6 +462,10 @@ def pita(status: Optional[m.Status]) -> dict[str, Any]:
     return {"status": status, "label_status": m.LABEL_STATUS[status] if status else "", "konsultasi": None}
 
 
+#: Above this many items, :func:`bagi_urut` splits greedily (the exact split costs m*m*n).
+BAGI_MAKS = 40
+
+
 def bagi_urut(tinggi: list[float], n: int) -> list[tuple[int, int]]:
     """Split items of the given heights, in order, into at most ``n`` consecutive groups
     whose tallest is as short as can be: (start, end) of each group."""
@@ -470,6 +474,15 @@ def bagi_urut(tinggi: list[float], n: int) -> list[tuple[int, int]]:
     awal = [0.0]
     for h in tinggi:
         awal.append(awal[-1] + h)
+    if m > BAGI_MAKS:  # far too many to fit anyway: a greedy split, in linear time
+        out, a = [], 0
+        for k in range(1, n):
+            b = a
+            while b < m - (n - k) and awal[b + 1] <= awal[m] * k / n:
+                b += 1
+            out.append((a, max(b, a + 1)))
+            a = max(b, a + 1)
+        return out + [(a, m)]
     # terbaik[k][i]: the tallest group when the first i items make k groups.
     inf = math.inf
     terbaik = [[inf] * (m + 1) for _ in range(n + 1)]

@@ -112,6 +112,14 @@ def test_split_in_order_with_the_shortest_tallest_column():
     got = render.bagi_urut(h, 3)
     assert max(sum(h[a:b]) for a, b in got) == pytest.approx(best)
     assert [i for a, b in got for i in range(a, b)] == list(range(len(h)))
+    # Thousands of channels (a hostile or careless file): the greedy split (linear; the
+    # exact one would take minutes here), still in order, into n non-empty groups of
+    # about equal height.
+    many = [1.0 + (i % 3) for i in range(20_000)]
+    got = render.bagi_urut(many, 4)
+    assert len(got) == 4 and all(a < b for a, b in got)
+    assert max(sum(many[a:b]) for a, b in got) <= sum(many) / 4 + 3
+    assert [i for a, b in got for i in range(a, b)] == list(range(len(many)))
 
 
 @pytest.mark.parametrize("size,padat,n", [("a3", False, 3), ("a4", True, 4), ("xbanner", False, 2)])
