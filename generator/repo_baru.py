@@ -12,6 +12,7 @@ the installed package)::
     DIR/requirements.txt                  standar-pelayanan==<this version> and its run-time pins
     DIR/.github/workflows/standar.yml     validate (annotations), build, publish to GitHub Pages
     DIR/.vscode/settings.json             the schemas mapped to the files
+    DIR/.pre-commit-config.yaml           `standar validate` on changed files before each commit
     DIR/.gitignore, DIR/README.md         a guide for staff, in Bahasa Indonesia
     DIR/halaman/                          hand-written pages (docs_dir), empty at first
 
@@ -301,6 +302,25 @@ jobs:
         uses: actions/deploy-pages@v4
 """
 
+#: pre-commit (https://pre-commit.com): the `standar` installed from requirements.txt (the
+#: versions CI uses) checks the standards files a commit changes. The hook of the same name in
+#: this project's .pre-commit-hooks.yaml installs the tool itself; this one needs no URL.
+PRE_COMMIT = """\
+# Pemeriksaan sebelum commit: `pip install pre-commit`, lalu sekali `pre-commit install`.
+# Setiap commit memeriksa berkas standar yang berubah dengan `standar validate` (alat dari
+# requirements.txt); galat menggagalkan commit dan menyebut berkas, baris, dan cara memperbaikinya.
+repos:
+  - repo: local
+    hooks:
+      - id: standar-validate
+        name: standar validate
+        entry: standar validate
+        language: system
+        files: ^standards/.*\\.ya?ml$
+        types: [file]
+        require_serial: true
+"""
+
 GITIGNORE = """\
 /site/
 /cetak/
@@ -357,6 +377,13 @@ standar validate --kepatuhan    # juga komponen yang diminta Permenpan RB 15/201
 
 Hanya **galat** yang menggagalkan pemeriksaan. Setiap pull request diperiksa otomatis;
 temuannya tampil pada baris yang diubah.
+
+Agar galat tertangkap sebelum commit (sekali saja, di dalam `.venv`):
+
+```sh
+pip install pre-commit
+pre-commit install              # sejak itu setiap commit memeriksa berkas standar yang berubah
+```
 
 ## Melihat pratinjau
 
@@ -442,6 +469,7 @@ def buat_repo(
         "requirements.txt": teks_requirements(__version__),
         ".github/workflows/standar.yml": WORKFLOW,
         ".vscode/settings.json": _vscode(),
+        ".pre-commit-config.yaml": PRE_COMMIT,
         ".gitignore": GITIGNORE,
         "README.md": README.replace("{unit}", unit_id).replace("{slug}", slug),
         "halaman/.gitkeep": "",

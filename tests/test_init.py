@@ -6,6 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,7 +50,7 @@ def test_init_writes_a_repository_whose_standards_validate(tmp_path, capsys):
     assert code == 0, err
     for f in ["standards/_instansi.yaml", "standards/disuji/_unit.yaml", "standards/disuji/surat-keterangan-domisili.yaml",
               "mkdocs.yml", "requirements.txt", ".github/workflows/standar.yml", ".vscode/settings.json",
-              ".gitignore", "README.md", *(f"schema/{s}" for s in SCHEMAS)]:
+              ".pre-commit-config.yaml", ".gitignore", "README.md", *(f"schema/{s}" for s in SCHEMAS)]:
         assert (repo / f).is_file(), f
         assert f in out
     cat = load_catalog(repo / "standards")
@@ -314,3 +317,44 @@ def test_plugin_puts_its_theme_override_after_the_units_own_custom_dir(tmp_path)
     from mkdocs.theme import Theme
     with pytest.raises(PluginError, match="material"):
         _tema_mkdocs(Theme(name="mkdocs"))
+
+
+# -- pre-commit -------------------------------------------------------------------------------
+
+
+def test_pre_commit_hooks_check_the_changed_standards_files(tmp_path, capsys):
+    """The hook this project offers (.pre-commit-hooks.yaml) and the local one `standar init`
+    writes run `standar validate` on the standards files a commit changes, as pre-commit runs
+    them: the entry with the file names its `files` pattern selects, from the repository's root."""
+    repo = tmp_path / "baru"
+    code, _out, err = init(capsys, repo, singkatan="Disuji")
+    assert code == 0, err
+    ours = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    theirs = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert theirs["repos"][0]["repo"] == "local"
+    standar = Path(sys.executable).parent / "standar"
+    service = repo / "standards" / "disuji" / "surat-keterangan.yaml"
+    clean = service.read_text(encoding="utf-8")
+    for hook in (ours[0], theirs["repos"][0]["hooks"][0]):
+        assert hook["id"] == "standar-validate" and hook["language"] in ("python", "system")
+        pola = re.compile(hook["files"])
+        files = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file())
+        chosen = [f for f in files if pola.search(f)]
+        assert chosen == ["standards/_instansi.yaml", "standards/disuji/_unit.yaml",
+                          "standards/disuji/surat-keterangan.yaml"]
+        cmd = [str(standar), *shlex.split(hook["entry"])[1:]]
+
+        def commit(*names: str) -> subprocess.CompletedProcess:
+            return subprocess.run([*cmd, *names], cwd=repo, capture_output=True, text=True, timeout=120)
+
+        service.write_text(clean, encoding="utf-8")
+        r = commit(*chosen)
+        assert r.returncode == 0, r.stdout + r.stderr
+        # A galat in a changed file stops the commit, naming the file and line.
+        service.write_text(clean + "biaya: [Gratis\n", encoding="utf-8")
+        r = commit("standards/disuji/surat-keterangan.yaml")
+        assert r.returncode == 1
+        assert re.search(r"standards/disuji/surat-keterangan\.yaml:\d+:\d+: galat", r.stdout + r.stderr), r.stdout + r.stderr
+        # Only the files given are reported: a commit touching the unit file alone passes.
+        assert commit("standards/disuji/_unit.yaml").returncode == 0
+    service.write_text(clean, encoding="utf-8")
