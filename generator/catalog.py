@@ -118,6 +118,7 @@ class Catalog:
     units: list[UnitNode]  # top-level units, sorted by name
     services: list[Service]  # every valid service, sorted by name
     findings: list[Finding]
+    today: dt.date = field(default_factory=dt.date.today)  # the date the checks were made for
 
     def all_units(self) -> list[UnitNode]:
         out: list[UnitNode] = []
@@ -672,7 +673,7 @@ def _load_catalog(root: Path, today: dt.date, keep: bool) -> Catalog:
     for u in units:
         u.children.sort(key=lambda c: c.data.nama.lower())
     services.sort(key=lambda s: s.data.nama.lower())
-    return Catalog(root, instansi, units, services, sort_findings(ld.findings))
+    return Catalog(root, instansi, units, services, sort_findings(ld.findings), today)
 
 
 def _resolve(
@@ -712,8 +713,32 @@ def _resolve(
             update["tempat_layanan"] = alamat
     data = own.model_copy(update=update) if update else own
     _check_service(ld, path, data, origin, rusak)
+    _check_berkala(ld, path, own, data, unit.profil("periode_peninjauan") or m.PERIODE_PENINJAUAN)
     _check_penetapan(ld, path, own.penetapan, ("penetapan",))
     return Service(slug, display_name(path), path, rel, unit, own, data, origin)
+
+
+def _check_berkala(ld: _Loader, path: Path, own: m.Layanan, s: m.Layanan, bulan: int) -> None:
+    """A standard in force without a next review date of its own is still due for review:
+    its last review, or else its decree date, plus the unit's period (12 months unless
+    periode_peninjauan: says otherwise). No date to count from: nothing to say."""
+    if s.status in (m.Status.rancangan, m.Status.dicabut):
+        return
+    j = m.jadwal_peninjauan(s, bulan)
+    if j is None or j.kunci == "peninjauan.berikutnya" or j.jatuh >= ld.today:
+        return  # a date of its own is checked with the other keys (peninjauan-lewat)
+    asal, kunci = j.kunci.split(".")
+    if kunci == "tahun":
+        dasar = f"ditetapkan tahun {j.dasar.year} (paling lambat {m.tanggal_id(j.dasar)})"
+    else:
+        dasar = ("terakhir ditinjau " if asal == "peninjauan" else "ditetapkan ") + m.tanggal_id(j.dasar)
+    ld.warn(
+        path, (asal, kunci) if getattr(own, asal) is not None else (), "peninjauan-lewat",
+        f"Standar ini {dasar}; dengan periode peninjauan {bulan} bulan, peninjauan "
+        f"berikutnya jatuh {m.tanggal_id(j.jatuh)} dan sudah lewat. Lakukan evaluasi standar, lalu catat "
+        "peninjauan: dengan terakhir: dan berikutnya:. Periodenya diatur dengan periode_peninjauan: (dalam bulan) "
+        "di _unit.yaml.",
+    )
 
 
 _TANPA_ANGKA = (

@@ -629,6 +629,7 @@ class Layanan:
     penetapan: Penetapan
     fkp: Optional[str]
     peninjauan: list[tuple[str, str]]
+    ditinjau: Optional[str]  # the last review, in words (on the poster's footer line)
     konsultasi: Optional[str]  # how to give input on a draft
     kode_sippn: Optional[str]
     sumber: Optional[dict[str, Any]]
@@ -685,6 +686,7 @@ def layanan(d: m.Layanan, units: Sequence[m.Unit], slug: str = "",
         penetapan=penetapan(d.penetapan),
         fkp=f"{m.tanggal_id(d.fkp.tanggal)}, berita acara {d.fkp.berita_acara}" if d.fkp else None,
         peninjauan=tinjau,
+        ditinjau=m.tanggal_id(d.peninjauan.terakhir) if d.peninjauan and d.peninjauan.terakhir else None,
         konsultasi=(kp.cara + (f" (paling lambat {m.tanggal_id(kp.batas)})" if kp.batas else "")) if kp else None,
         kode_sippn=d.kode_sippn,
         sumber=sumber(d.sumber),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import re
@@ -218,6 +219,49 @@ class Peninjauan(Dasar):
     )
 
 
+#: Months between reviews when no unit of the chain sets periode_peninjauan (units review
+#: their standards yearly; Permenpan RB 15/2014 asks for periodic evaluation).
+PERIODE_PENINJAUAN = 12
+
+
+def tambah_bulan(d: dt.date, bulan: int) -> dt.date:
+    """``d`` plus ``bulan`` months (31 January + 1 month = 28 or 29 February)."""
+    import calendar
+
+    tahun, bulan0 = divmod(d.month - 1 + bulan, 12)
+    tahun += d.year
+    return dt.date(tahun, bulan0 + 1, min(d.day, calendar.monthrange(tahun, bulan0 + 1)[1]))
+
+
+@dataclasses.dataclass(frozen=True)
+class JadwalTinjau:
+    """When a standard is due for review, and from what: its own next date, or its last
+    review or its decree date plus the unit's period."""
+
+    jatuh: dt.date
+    dasar: dt.date
+    kunci: str  # "peninjauan.berikutnya" | "peninjauan.terakhir" | "penetapan.tanggal" | "penetapan.tahun"
+    bulan: Optional[int] = None  # the period used (None for peninjauan.berikutnya)
+
+
+def jadwal_peninjauan(s: Any, bulan: int = PERIODE_PENINJAUAN) -> Optional[JadwalTinjau]:
+    """The review due date of service ``s`` (resolved), or None when the standard gives no
+    date to count from (nothing is invented)."""
+    p = s.peninjauan
+    if p is not None and p.berikutnya is not None:
+        return JadwalTinjau(jatuh=p.berikutnya, dasar=p.berikutnya, kunci="peninjauan.berikutnya")
+    if p is not None and p.terakhir is not None:
+        return JadwalTinjau(jatuh=tambah_bulan(p.terakhir, bulan), dasar=p.terakhir, kunci="peninjauan.terakhir",
+                            bulan=bulan)
+    if s.penetapan is not None and isinstance(s.penetapan.tanggal, dt.date):  # not a date "as written"
+        return JadwalTinjau(jatuh=tambah_bulan(s.penetapan.tanggal, bulan), dasar=s.penetapan.tanggal,
+                            kunci="penetapan.tanggal", bulan=bulan)
+    if s.penetapan is not None and s.penetapan.tahun is not None:  # at the latest on 31 December of that year
+        akhir = dt.date(s.penetapan.tahun, 12, 31)
+        return JadwalTinjau(jatuh=tambah_bulan(akhir, bulan), dasar=akhir, kunci="penetapan.tahun", bulan=bulan)
+    return None
+
+
 class Fkp(Dasar):
     tanggal: dt.date = Field(..., description="Tanggal Forum Konsultasi Publik.", examples=["2025-12-10"])
     berita_acara: Teks = Field(..., description="Nomor atau rujukan berita acara FKP.", examples=["BA-FKP/CONTOH/12/2025"])
@@ -384,6 +428,12 @@ class Unit(Dasar):
     )
     fkp: Optional[Fkp] = Field(None, description="Forum Konsultasi Publik yang membahas standar unit ini.")
     peninjauan: Optional[Peninjauan] = Field(None, description="Peninjauan standar unit ini.")
+    periode_peninjauan: Optional[int] = Field(
+        None, ge=1, le=60,
+        description="Setiap berapa bulan standar layanan unit ini ditinjau (bila tidak diisi: 12 bulan, atau periode "
+        "unit induknya). Dipakai untuk layanan yang tidak menulis peninjauan: berikutnya: sendiri.",
+        examples=[12],
+    )
     bawaan: Optional[Komponen] = Field(
         None,
         description="Komponen bawaan yang diwarisi semua layanan unit ini (misalnya pengaduan, sarana_prasarana, dasar_hukum).",

@@ -9,6 +9,7 @@ value is shown as text) unless they are http(s), tel:, sms: or mailto:.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -280,6 +281,42 @@ def di_ringkasan(v: tampilan.Layanan) -> set[str]:
     return out
 
 
+#: The staff guide lists the standards whose review falls due within this many days.
+TINJAU_HARI = 90
+
+
+@dataclass
+class Tinjau:
+    """A standard the staff guide lists under "Perlu ditinjau"."""
+
+    svc: Service
+    jatuh: str  # the due date, in words
+    lewat: bool  # already past
+    dasar: str  # what the date comes from
+
+
+def perlu_ditinjau(cat: Catalog, hari: int = TINJAU_HARI) -> list[Tinjau]:
+    """Standards in force due for review by ``hari`` days from the catalogue's date,
+    soonest first (the same rule as the peninjauan-lewat warning)."""
+    out = []
+    for svc in cat.services:
+        d = svc.data
+        if d.status in (m.Status.rancangan, m.Status.dicabut):
+            continue
+        bulan = svc.unit.profil("periode_peninjauan") or m.PERIODE_PENINJAUAN
+        j = m.jadwal_peninjauan(d, bulan)
+        if j is None or j.jatuh > cat.today + dt.timedelta(days=hari):
+            continue
+        dasar = {
+            "peninjauan.berikutnya": "tanggal peninjauan berikutnya yang ditulis",
+            "peninjauan.terakhir": f"ditinjau {m.tanggal_id(j.dasar)}, setiap {bulan} bulan",
+            "penetapan.tanggal": f"ditetapkan {m.tanggal_id(j.dasar)}, setiap {bulan} bulan",
+            "penetapan.tahun": f"ditetapkan tahun {j.dasar.year}, setiap {bulan} bulan",
+        }[j.kunci]
+        out.append((j.jatuh, svc.data.nama, Tinjau(svc, m.tanggal_id(j.jatuh), j.jatuh < cat.today, dasar)))
+    return [t for _j, _n, t in sorted(out, key=lambda x: (x[0], x[1]))]
+
+
 def tampilan_layanan(svc: Service) -> tampilan.Layanan:
     return tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug, svc.origin)
 
@@ -490,6 +527,7 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
             r, "panduan-petugas.md", "panduan-petugas/", "Panduan petugas", "panduan.html.j2",
             "Cara menulis standar pelayanan: arti setiap isian beserta contohnya.",
             bagian=guide.panduan(), komponen_publik=m.KOMPONEN_PUBLIK, contoh_nyata=guide.contoh_nyata(),
+            ditinjau=perlu_ditinjau(cat), tinjau_hari=TINJAU_HARI, hari_ini=m.tanggal_id(cat.today),
         )
     )
     for h in halaman:
