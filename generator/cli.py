@@ -147,6 +147,16 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--url", default=None, metavar="ALAMAT", help="alamat situs untuk kode QR (bawaan: situs di _instansi.yaml)")
     c.add_argument("--jobs", type=_bilangan, default=0, metavar="JUMLAH", help="jumlah proses (bawaan: semua inti)")
     c.add_argument("--force", action="store_true", help="buat ulang semua berkas walau tidak berubah")
+    d = sub.add_parser(
+        "diff", help="jelaskan perubahan standar dalam kalimat (untuk peninjau pull request)",
+        description="Bandingkan standar pelayanan pada dua revisi git dan jelaskan setiap perubahan yang dilihat "
+                    "warga: biaya, jangka waktu, persyaratan, langkah, produk, saluran pengaduan, status, penetapan.",
+        epilog="Contoh: standar diff (cabang ini terhadap main), standar diff HEAD~1, "
+               "standar diff main HEAD --format markdown")
+    d.add_argument("base", nargs="?", metavar="DASAR", help="revisi dasar (bawaan: titik cabang dari main)")
+    d.add_argument("head", nargs="?", metavar="UJUNG", help="revisi yang dibandingkan (bawaan: berkas saat ini)")
+    d.add_argument("--root", default="standards", metavar="FOLDER", help="folder standar (bawaan: standards)")
+    d.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="bentuk keluaran")
     i = sub.add_parser(
         "init", help="buat repositori standar pelayanan baru untuk satu pemerintah daerah atau unit",
         description="Buat repositori standar pelayanan di FOLDER: standards/ berisi identitas instansi, satu unit, "
@@ -183,6 +193,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _new(args)
         if args.cmd == "init":
             return _init(args)
+        if args.cmd == "diff":
+            return _diff(args)
         if args.cmd == "cetak":
             from .printing.cli import run as cetak
 
@@ -191,6 +203,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stderr.write("Dibatalkan.\n")
         return 130
     return 2
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from . import perubahan as p
+
+    try:
+        daftar = p.diff(Path(args.root), args.base, args.head)
+    except p.DiffGagal as e:
+        sys.stderr.write(f"standar diff: {e}\n")
+        return 2
+    out = {"text": p.teks, "markdown": p.markdown, "json": p.json_teks}[args.format](daftar)
+    sys.stdout.write(out)
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:

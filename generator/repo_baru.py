@@ -249,8 +249,10 @@ extra:
 WORKFLOW = """\
 # Periksa, bangun, dan terbitkan standar pelayanan.
 # - Setiap pull request: temuan 'standar validate' tampil sebagai anotasi pada baris YAML
-#   yang diubah, lalu situs dibangun dengan --strict. pull_request (bukan
-#   pull_request_target): pull request dari fork berjalan tanpa rahasia repositori.
+#   yang diubah; ringkasan perubahan bagi warga ('standar diff') tampil di ringkasan job;
+#   situs dibangun dengan --strict dan diunggah (beserta poster) sebagai artefak
+#   'pratinjau-situs' untuk ditinjau. pull_request (bukan pull_request_target): pull
+#   request dari fork berjalan tanpa rahasia repositori.
 # - Setiap push ke main (setelah ditinjau): situs diterbitkan ke GitHub Pages
 #   (Settings > Pages > Source: GitHub Actions).
 name: standar
@@ -272,6 +274,7 @@ jobs:
       - uses: actions/checkout@v4
         with:
           persist-credentials: false
+          fetch-depth: 0  # seluruh riwayat: 'standar diff' membandingkan dengan cabang tujuan
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"  # the version the pinned dependencies were tested with
@@ -281,8 +284,20 @@ jobs:
         run: pip install -r requirements.txt
       - name: standar validate (juga poster yang tidak muat satu halaman)
         run: standar validate --cetak --format github standards
+      - name: Ringkasan perubahan (standar diff)
+        if: github.event_name == 'pull_request'
+        env:
+          TUJUAN: ${{ github.base_ref }}
+        run: standar diff "origin/$TUJUAN" --format markdown >> "$GITHUB_STEP_SUMMARY"
       - name: mkdocs build --strict
         run: mkdocs build --strict
+      - name: Pratinjau situs dan poster
+        if: github.event_name == 'pull_request'
+        uses: actions/upload-artifact@v4
+        with:
+          name: pratinjau-situs
+          path: site
+          retention-days: 14
       - if: github.event_name == 'push' && github.ref == 'refs/heads/main'
         uses: actions/upload-pages-artifact@v3
         with:
@@ -373,6 +388,7 @@ pip install -r requirements.txt
 ```sh
 standar validate                # galat, peringatan, dan cara memperbaikinya
 standar validate --kepatuhan    # juga komponen yang diminta Permenpan RB 15/2014
+standar diff                    # perubahan cabang ini bagi warga, dalam kalimat
 ```
 
 Hanya **galat** yang menggagalkan pemeriksaan. Setiap pull request diperiksa otomatis;

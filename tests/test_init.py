@@ -139,6 +139,16 @@ def test_init_workflow_validates_builds_and_publishes_from_main_only(tmp_path, c
     assert terbit["permissions"] == {"pages": "write", "id-token": "write"}
     assert terbit["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert "permissions" not in bangun  # the read-only default
+    # Pull requests: what the change does to citizens in the job summary (the whole history is
+    # fetched so the target branch is there to compare with), and the built site to preview.
+    assert bangun["steps"][0]["with"]["fetch-depth"] == 0
+    ringkas = next(s for s in bangun["steps"] if "standar diff" in s.get("run", ""))
+    assert ringkas["if"] == "github.event_name == 'pull_request'"
+    assert ringkas["run"] == 'standar diff "origin/$TUJUAN" --format markdown >> "$GITHUB_STEP_SUMMARY"'
+    assert ringkas["env"] == {"TUJUAN": "${{ github.base_ref }}"}  # never ${{ }} inside the shell line
+    pratinjau = next(s for s in bangun["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert pratinjau["if"] == "github.event_name == 'pull_request'" and pratinjau["with"]["path"] == "site"
+    assert runs.index(ringkas["run"]) < runs.index("mkdocs build --strict") < bangun["steps"].index(pratinjau)
 
 
 NAMA_SULIT = 'Dinas "Uji": #1 \\ baris\nkedua: - [x] {y} & <b>'

@@ -1,0 +1,344 @@
+"""`standar diff [BASE] [HEAD]`: what a change does to citizens, in Indonesian sentences.
+
+Both sides are loaded like ``standar validate`` loads a tree (inheritance resolved), so a
+unit's change shows on every service that inherits it. A git revision is read with
+``git ls-tree`` and ``git cat-file`` into a private temporary folder (regular files of the
+standards folder only: no link, no submodule, nothing outside it); the working tree is read
+in place. Services are matched by file; an unmatched pair with the same name, or nearly the
+same text, is a renamed file. Lists (requirements, steps, products, channels) are compared
+by content, not position: reordering adds or removes nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from . import model as m
+from . import tampilan
+from .catalog import Catalog, Service, load_catalog
+from .findings import visible
+
+
+class DiffGagal(Exception):
+    """A revision or folder that cannot be read (an Indonesian message)."""
+
+
+@dataclass
+class Perubahan:
+    """What happened to one service file."""
+
+    jenis: str  # "tambah" | "hapus" | "ubah" | "format"
+    berkas: str  # path relative to the standards folder (new side; old side for "hapus")
+    nama: str
+    berkas_lama: Optional[str] = None  # when the file was renamed
+    kalimat: list[str] = field(default_factory=list)
+
+
+# -- reading both sides ---------------------------------------------------------------------
+
+
+def _git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
+    try:
+        r = subprocess.run(["git", "-C", str(repo), *args], input=input_, capture_output=True, timeout=120)
+    except FileNotFoundError as e:
+        raise DiffGagal("Perintah git tidak ditemukan; standar diff membaca riwayat git.") from e
+    if r.returncode != 0:
+        pesan = visible(r.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if r.stderr.strip() else "")
+        raise DiffGagal(f"git {' '.join(args[:2])} gagal: {pesan}")
+    return r.stdout
+
+
+def akar_repo(folder: Path) -> Path:
+    return Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+
+
+def basis_bawaan(repo: Path) -> str:
+    """The merge base of HEAD with main (or origin/main, master)."""
+    for cabang in ("main", "origin/main", "master", "origin/master"):
+        try:
+            return _git(repo, "merge-base", "HEAD", cabang).decode().strip()
+        except DiffGagal:
+            continue
+    raise DiffGagal("Tidak menemukan cabang main untuk dibandingkan; sebutkan revisi dasar, misalnya "
+                    "standar diff HEAD~1.")
+
+
+def tulis_revisi(repo: Path, rev: str, folder: str, tujuan: Path) -> Path:
+    """The standards folder as it was at ``rev``, written under ``tujuan``; its path."""
+    _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    akar = tujuan / "standards"
+    akar.mkdir(parents=True)
+    daftar = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", folder or ".").split(b"\0")
+    berkas = []
+    for baris in daftar:
+        if not baris:
+            continue
+        meta, _, jalur = baris.partition(b"\t")
+        mode, jenis, obj = meta.decode().split()
+        if jenis != "blob" or mode not in ("100644", "100755"):
+            continue  # links and submodules are not standards files
+        rel = Path(os.fsdecode(jalur))
+        if folder not in ("", "."):
+            rel = rel.relative_to(folder)
+        if rel.is_absolute() or ".." in rel.parts:
+            continue
+        berkas.append((rel, obj))
+    if not berkas:
+        return akar
+    isi = _git(repo, "cat-file", "--batch", input_="".join(f"{o}\n" for _, o in berkas).encode())
+    pos = 0
+    for rel, obj in berkas:
+        kepala_akhir = isi.index(b"\n", pos)
+        _obj, _jenis, ukuran = isi[pos:kepala_akhir].split()
+        awal = kepala_akhir + 1
+        data = isi[awal:awal + int(ukuran)]
+        pos = awal + int(ukuran) + 1
+        p = akar / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+    return akar
+
+
+# -- comparing ------------------------------------------------------------------------------
+
+
+def _kunci_teks(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def _banding(label: str, lama: list[str], baru: list[str]) -> list[str]:
+    """Items added and removed, matched by content (a reordered list is not a change)."""
+    a = {_kunci_teks(x): x.rstrip(".") for x in lama}
+    b = {_kunci_teks(x): x.rstrip(".") for x in baru}
+    out = [f"{label} dihapus: \u201c{a[k]}\u201d." for k in a if k not in b]
+    out += [f"{label} ditambahkan: \u201c{b[k]}\u201d." for k in b if k not in a]
+    if len(lama) != len(baru):
+        out.append(f"Jumlah {label.lower()}: {len(lama)} \u2192 {len(baru)}.")
+    return out
+
+
+def _syarat(v: tampilan.Layanan) -> list[str]:
+    p = v.komponen["persyaratan"].isi
+    return [s.nama for g in p.kelompok for s in g.daftar] if p else []
+
+
+def _langkah(v: tampilan.Layanan) -> list[str]:
+    p = v.komponen["prosedur"].isi
+    return [lk.uraian for a in p.alur for lk in a.langkah] if p else []
+
+
+def _produk(v: tampilan.Layanan) -> list[str]:
+    return [x.nama for x in v.komponen["produk"].isi or []]
+
+
+def _saluran(v: tampilan.Layanan) -> list[str]:
+    p = v.komponen["pengaduan"].isi
+    return [s.teks for s in p.saluran] if p else []
+
+
+def _nilai(c: tampilan.Komponen, teks: Any) -> str:
+    return teks(c.isi) if c.isi is not None else "tidak dicantumkan"
+
+
+def bandingkan(lama: Service, baru: Service) -> list[str]:
+    """The changes a citizen sees between two versions of a service, one sentence each."""
+    a, b = lama.data, baru.data
+    va = tampilan.layanan(a, [u.data for u in lama.unit.chain()], lama.slug)
+    vb = tampilan.layanan(b, [u.data for u in baru.unit.chain()], baru.slug)
+    out: list[str] = []
+    if va.nama != vb.nama:
+        out.append(f"Nama layanan: \u201c{va.nama}\u201d \u2192 \u201c{vb.nama}\u201d.")
+    if a.status != b.status:
+        out.append(f"Status: {m.LABEL_STATUS[a.status]} \u2192 {m.LABEL_STATUS[b.status]}.")
+    dibahas = {"nama", "status"}
+    ka, kb = va.komponen, vb.komponen
+    for kunci, label, teks in (
+        ("jangka_waktu", "Jangka waktu", lambda x: x.teks),
+        ("biaya", "Biaya", lambda x: x.teks),
+    ):
+        sa, sb = _nilai(ka[kunci], teks), _nilai(kb[kunci], teks)
+        if sa != sb:
+            out.append(f"{label}: {sa} \u2192 {sb}.")
+        elif _dump(a, kunci) != _dump(b, kunci):
+            out.append(f"Rincian {label.lower()} diubah.")
+        dibahas.add(kunci)
+    for kunci, label, daftar in (
+        ("persyaratan", "Persyaratan", _syarat),
+        ("prosedur", "Langkah prosedur", _langkah),
+        ("produk", "Produk", _produk),
+        ("pengaduan", "Saluran pengaduan", _saluran),
+    ):
+        kalimat = _banding(label, daftar(va), daftar(vb))
+        if ka[kunci].isi is None and kb[kunci].isi is not None:
+            kalimat = [f"Komponen {ka[kunci].label.lower()} ditambahkan."] + kalimat
+        elif ka[kunci].isi is not None and kb[kunci].isi is None:
+            kalimat = [f"Komponen {ka[kunci].label.lower()} dihapus."]
+        if not kalimat and _dump(a, kunci, urut=True) != _dump(b, kunci, urut=True):
+            kalimat = [f"Rincian {ka[kunci].label.lower()} diubah."]
+        elif not kalimat and kunci == "prosedur" and daftar(va) != daftar(vb):
+            kalimat = ["Urutan langkah prosedur diubah (langkahnya sama)."]
+        out += kalimat
+        dibahas.add(kunci)
+    if va.penetapan.kalimat != vb.penetapan.kalimat:
+        out.append(f"Penetapan: {va.penetapan.kalimat} \u2192 {vb.penetapan.kalimat}")
+    dibahas.add("penetapan")
+    for kunci in type(a).model_fields:
+        if kunci in dibahas or _dump(a, kunci) == _dump(b, kunci):
+            continue
+        if kunci in ka:
+            out.append(f"Komponen {ka[kunci].label.lower()} diubah.")
+        else:
+            out.append(f"{kunci.replace('_', ' ').capitalize()} diubah.")
+    return out
+
+
+def _dump(d: Any, kunci: str, urut: bool = False) -> str:
+    """One key of a service as canonical JSON; ``urut``: its lists in any order."""
+    v = getattr(d, kunci, None)
+    if hasattr(v, "model_dump"):
+        v = v.model_dump(mode="json")
+    elif isinstance(v, list):
+        v = [x.model_dump(mode="json") if hasattr(x, "model_dump") else x for x in v]
+
+    def kanon(x: Any) -> Any:
+        if isinstance(x, dict):
+            return {k: kanon(y) for k, y in x.items()}
+        if isinstance(x, list):
+            isi = [kanon(y) for y in x]
+            return sorted(isi, key=lambda y: json.dumps(y, sort_keys=True, default=str)) if urut else isi
+        return x
+
+    return json.dumps(kanon(v), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _teks_berkas(s: Service) -> str:
+    try:
+        return s.source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+#: Above this many (removed x added) pairs, renames are found by the service's name only.
+MIRIP_MAKS = 400
+
+
+def bandingkan_katalog(lama: Catalog, baru: Catalog) -> list[Perubahan]:
+    """Every service added, removed, renamed or changed between two loaded trees."""
+    a = {s.rel_path: s for s in lama.services}
+    b = {s.rel_path: s for s in baru.services}
+    pasangan = [(a[k], b[k]) for k in sorted(a.keys() & b.keys())]
+    hilang = [a[k] for k in sorted(a.keys() - b.keys())]
+    muncul = [b[k] for k in sorted(b.keys() - a.keys())]
+    # Renamed files: the same name, or else nearly the same text (compared only while the
+    # pairs are few: the comparison is quadratic in their number and their length).
+    teks_baru = {t.rel_path: _teks_berkas(t) for t in muncul} if len(hilang) * len(muncul) <= MIRIP_MAKS else {}
+    for s in list(hilang):
+        calon = next((t for t in muncul if t.data.nama == s.data.nama), None)
+        if calon is None and teks_baru:
+            teks = _teks_berkas(s)
+            mirip = [(difflib.SequenceMatcher(None, teks, teks_baru[t.rel_path]).ratio(), t.rel_path, t)
+                     for t in muncul if t.rel_path in teks_baru]
+            terbaik = max(mirip, default=None, key=lambda x: (x[0], x[1]))
+            calon = terbaik[2] if terbaik and terbaik[0] >= 0.6 else None
+        if calon is not None:
+            pasangan.append((s, calon))
+            hilang.remove(s)
+            muncul.remove(calon)
+    out: list[Perubahan] = []
+    for s_lama, s_baru in pasangan:
+        lama_rel = s_lama.rel_path if s_lama.rel_path != s_baru.rel_path else None
+        kalimat = bandingkan(s_lama, s_baru)
+        if kalimat:
+            out.append(Perubahan("ubah", s_baru.rel_path, s_baru.data.nama, lama_rel, kalimat))
+        elif lama_rel:
+            out.append(Perubahan("ubah", s_baru.rel_path, s_baru.data.nama, lama_rel,
+                                 ["Berkas dipindah atau diganti nama; isinya bagi warga tidak berubah."]))
+        elif _teks_berkas(s_lama) != _teks_berkas(s_baru):
+            out.append(Perubahan("format", s_baru.rel_path, s_baru.data.nama, None,
+                                 ["Hanya komentar atau format yang berubah; tidak ada perubahan bagi warga."]))
+    out += [Perubahan("hapus", s.rel_path, s.data.nama, None, ["Layanan dihapus."]) for s in hilang]
+    for s in muncul:
+        v = tampilan.layanan(s.data, [u.data for u in s.unit.chain()], s.slug)
+        jw = v.komponen["jangka_waktu"].isi
+        by = v.komponen["biaya"].isi
+        out.append(Perubahan("tambah", s.rel_path, s.data.nama, None, [
+            "Layanan baru.",
+            f"Persyaratan: {len(_syarat(v))}; langkah prosedur: {len(_langkah(v))}; jangka waktu: "
+            f"{jw.teks if jw else 'tidak dicantumkan'}; biaya: {by.teks if by else 'tidak dicantumkan'}.",
+        ]))
+    urutan = {"ubah": 0, "format": 1, "tambah": 2, "hapus": 3}
+    return sorted(out, key=lambda p: (urutan[p.jenis], p.berkas))
+
+
+def diff(folder: Path, base: Optional[str] = None, head: Optional[str] = None) -> list[Perubahan]:
+    """The changes to the standards folder ``folder`` from revision ``base`` (default: the
+    merge base with main) to ``head`` (default: the working tree)."""
+    for rev in (base, head):
+        if rev is not None and (not rev or rev.startswith("-")):
+            raise DiffGagal(f"Revisi '{visible(rev)}' tidak sah; tulis nama cabang, tag, atau hash commit.")
+    folder = Path(os.path.realpath(folder))
+    if not folder.is_dir():
+        raise DiffGagal(f"Folder standar {visible(str(folder))} tidak ada.")
+    repo = Path(os.path.realpath(akar_repo(folder)))
+    try:
+        rel = folder.relative_to(repo)
+    except ValueError:
+        raise DiffGagal(f"Folder standar {visible(str(folder))} tidak berada di repositori git {visible(str(repo))}.") from None
+    base = base or basis_bawaan(repo)
+    with tempfile.TemporaryDirectory(prefix="standar-diff-") as tmp:
+        lama = load_catalog(tulis_revisi(repo, base, rel.as_posix(), Path(tmp) / "lama"))
+        if head is None:
+            baru = load_catalog(folder)
+        else:
+            baru = load_catalog(tulis_revisi(repo, head, rel.as_posix(), Path(tmp) / "baru"))
+        return bandingkan_katalog(lama, baru)
+
+
+# -- output -----------------------------------------------------------------------------------
+
+_JUDUL = {"ubah": "Diubah", "format": "Hanya format", "tambah": "Layanan baru", "hapus": "Dihapus"}
+
+
+def _kepala(p: Perubahan) -> str:
+    berkas = f"{p.berkas_lama} \u2192 {p.berkas}" if p.berkas_lama else p.berkas
+    return f"{p.nama} ({berkas})"
+
+
+def teks(daftar: list[Perubahan]) -> str:
+    if not daftar:
+        return "Tidak ada perubahan pada standar pelayanan.\n"
+    baris = []
+    for p in daftar:
+        baris.append(visible(f"{_JUDUL[p.jenis]}: {_kepala(p)}"))
+        baris += [visible(f"  - {k}") for k in p.kalimat]
+    return "\n".join(baris) + "\n"
+
+
+def _md(s: str) -> str:
+    """Markdown text that renders as written (GitHub job summary, PR comment)."""
+    s = visible(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_{}[]()#+-.!|~":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def markdown(daftar: list[Perubahan]) -> str:
+    if not daftar:
+        return "**Standar pelayanan:** tidak ada perubahan.\n"
+    baris = [f"## Perubahan standar pelayanan ({len(daftar)} layanan)", ""]
+    for p in daftar:
+        baris.append(f"### {_JUDUL[p.jenis]}: {_md(_kepala(p))}")
+        baris += [f"- {_md(k)}" for k in p.kalimat]
+        baris.append("")
+    return "\n".join(baris)
+
+
+def json_teks(daftar: list[Perubahan]) -> str:
+    return json.dumps([asdict(p) for p in daftar], ensure_ascii=True, indent=2) + "\n"
