@@ -867,6 +867,13 @@ def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str]
             f"Tanggal peninjauan berikutnya ({s.peninjauan.berikutnya.isoformat()}) sudah lewat. Lakukan "
             "evaluasi standar, lalu perbarui peninjauan: terakhir: dan berikutnya:.",
         )
+    kp = s.konsultasi_publik
+    if s.status == m.Status.rancangan and kp is not None and kp.batas is not None and kp.batas < ld.today:
+        ld.warn(
+            path, ("konsultasi_publik", "batas"), "konsultasi-lewat",
+            f"Masa masukan publik atas rancangan ini berakhir {m.tanggal_id(kp.batas)}. Tetapkan standarnya "
+            "(status: berlaku, penetapan:, dan fkp: dengan masukan yang diterima) atau perpanjang batas:.",
+        )
     if s.status == m.Status.rancangan and s.konsultasi_publik is None:
         ld.warn(
             path, ("status",), "rancangan-tanpa-konsultasi",

@@ -628,6 +628,7 @@ class Layanan:
     komponen: dict[str, Komponen]
     penetapan: Penetapan
     fkp: Optional[str]
+    fkp_rinci: list[tuple[str, list[str]]]  # the FKP record's place, participants and inputs, labelled
     peninjauan: list[tuple[str, str]]
     ditinjau: Optional[str]  # the last review, in words (on the poster's footer line)
     konsultasi: Optional[str]  # how to give input on a draft
@@ -685,6 +686,7 @@ def layanan(d: m.Layanan, units: Sequence[m.Unit], slug: str = "",
         komponen={k: komponen(d, k, a if (a := asal.get(k)) and a != "layanan" else None) for k in m.KOMPONEN},
         penetapan=penetapan(d.penetapan),
         fkp=f"{m.tanggal_id(d.fkp.tanggal)}, berita acara {d.fkp.berita_acara}" if d.fkp else None,
+        fkp_rinci=fkp_rinci(d.fkp),
         peninjauan=tinjau,
         ditinjau=m.tanggal_id(d.peninjauan.terakhir) if d.peninjauan and d.peninjauan.terakhir else None,
         konsultasi=(kp.cara + (f" (paling lambat {m.tanggal_id(kp.batas)})" if kp.batas else "")) if kp else None,
@@ -692,6 +694,24 @@ def layanan(d: m.Layanan, units: Sequence[m.Unit], slug: str = "",
         sumber=sumber(d.sumber),
         pelayanan_khusus=list(profil(units, "pelayanan_khusus") or []),
     )
+
+
+def fkp_rinci(f: Optional[m.Fkp]) -> list[tuple[str, list[str]]]:
+    """The Forum Konsultasi Publik record beyond its date: where, who (numbers by group),
+    the input received and what was done with each."""
+    if f is None:
+        return []
+    out: list[tuple[str, list[str]]] = []
+    if f.tempat:
+        out.append(("Tempat forum", [f.tempat]))
+    if f.peserta:
+        out.append(("Peserta forum", [f"{p.kelompok}: {p.jumlah} orang" for p in f.peserta]
+                    + ([f"Jumlah: {sum(p.jumlah for p in f.peserta)} orang"] if len(f.peserta) > 1 else [])))
+    if f.masukan:
+        out.append(("Masukan dan tindak lanjut", [
+            x.masukan + (f" — {x.tindak_lanjut}" if x.tindak_lanjut else " — belum ada tindak lanjut tercatat")
+            for x in f.masukan]))
+    return out
 
 
 # -- a unit ------------------------------------------------------------------------------

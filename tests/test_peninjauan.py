@@ -136,3 +136,64 @@ def test_the_poster_says_when_the_standard_was_last_reviewed():
     p = inputs.PosterIn(inputs.layanan_in(svc, cat.instansi.situs), inputs.identitas(cat))
     kaki = render.html_poster(p, "a3", 14)
     assert f"Terakhir ditinjau {m.tanggal_id(svc.data.peninjauan.terakhir)}." in kaki
+
+
+# -- public consultation (FKP) ------------------------------------------------------------------
+
+
+def test_drafts_page_and_a_draft_past_its_deadline(tmp_path):
+    """Issue 11: every open draft with its deadline on a page linked from the home page; a
+    draft past its deadline is a peringatan at its deadline, and listed apart."""
+    from generator.site.render import Opsi, bangun
+
+    draf = "status: rancangan\nkonsultasi_publik:\n  batas: {batas}\n  cara: Kirim masukan ke loket.\n"
+    root = tree(tmp_path, {
+        "draf-terbuka": draf.format(batas="2026-12-31"),
+        "draf-lewat": draf.format(batas="2026-11-01"),
+        "berlaku": "",
+    })
+    cat = load_catalog(root, today=HARI_INI)
+    lewat_ = [f for f in cat.findings if f.code == "konsultasi-lewat"]
+    assert [(Path(f.file).stem, f.path, f.severity) for f in lewat_] == [("draf-lewat", "konsultasi_publik.batas", PERINGATAN)]
+    assert "1 November 2026" in lewat_[0].message
+    situs = bangun(cat, Opsi(site_url="https://standar.uji.contoh.go.id/"))
+    html = {h.url: h.html for h in situs.halaman}
+    page = html["rancangan/"]
+    terbuka = page[page.index('id="terbuka"'):page.index('id="selesai"')]
+    selesai = page[page.index('id="selesai"'):]
+    assert "Draf Terbuka" in terbuka and "31 Desember 2026" in terbuka and "Kirim masukan ke loket." in terbuka
+    assert "Draf Lewat" in selesai and "Draf Lewat" not in terbuka
+    assert "Berlaku" not in page
+    assert 'href="rancangan/"' in html[""] and "2 rancangan standar" in html[""]
+
+
+def test_the_fkp_record_is_on_the_page_and_in_the_handbook(tmp_path):
+    from generator.printing import jobs, render
+    from generator.site.render import Opsi, bangun
+
+    fkp = """fkp:
+  tanggal: 2025-12-10
+  berita_acara: BA-FKP/UJI/12/2025
+  tempat: Aula kantor Dinas Uji
+  peserta:
+    - kelompok: Masyarakat pengguna layanan
+      jumlah: 12
+    - kelompok: Organisasi penyandang disabilitas
+      jumlah: 3
+  masukan:
+    - masukan: Loket prioritas untuk lansia
+      tindak_lanjut: Diterima; loket 1 menjadi loket prioritas
+    - masukan: Layanan hari Sabtu
+"""
+    root = tree(tmp_path, {"dengan-fkp": fkp})
+    cat = load_catalog(root, today=HARI_INI)
+    assert not [f.text() for f in cat.findings if f.severity == "galat"]
+    svc = cat.service("dengan-fkp")
+    web = next(h.html for h in bangun(cat, Opsi(site_url="https://standar.uji.contoh.go.id/")).halaman if h.url == svc.url)
+    buku = render.html_buku(jobs.plan(cat, "https://standar.uji.contoh.go.id/", kinds=("buku",)).tugas[0].masukan)
+    for html in (web, buku):
+        for teks in ("10 Desember 2025, berita acara BA-FKP/UJI/12/2025", "Aula kantor Dinas Uji",
+                     "Masyarakat pengguna layanan: 12 orang", "Organisasi penyandang disabilitas: 3 orang",
+                     "Jumlah: 15 orang", "Loket prioritas untuk lansia \u2014 Diterima; loket 1 menjadi loket prioritas",
+                     "Layanan hari Sabtu \u2014 belum ada tindak lanjut tercatat"):
+            assert teks in html, teks

@@ -262,9 +262,27 @@ def jadwal_peninjauan(s: Any, bulan: int = PERIODE_PENINJAUAN) -> Optional[Jadwa
     return None
 
 
+class PesertaFkp(Dasar):
+    kelompok: Teks = Field(..., description="Kelompok peserta (tanpa nama orang).",
+                           examples=["Perwakilan masyarakat pengguna layanan"])
+    jumlah: int = Field(..., ge=0, le=100000, description="Jumlah peserta dari kelompok ini.", examples=[12])
+
+
+class MasukanFkp(Dasar):
+    masukan: Teks = Field(..., description="Masukan yang diterima dalam forum.",
+                          examples=["Jam layanan Sabtu diperpanjang sampai pukul 14.00"])
+    tindak_lanjut: Optional[Teks] = Field(None, description="Apa yang dilakukan atas masukan ini.",
+                                          examples=["Diterima; jam layanan Sabtu menjadi 08.00–14.00"])
+
+
 class Fkp(Dasar):
     tanggal: dt.date = Field(..., description="Tanggal Forum Konsultasi Publik.", examples=["2025-12-10"])
     berita_acara: Teks = Field(..., description="Nomor atau rujukan berita acara FKP.", examples=["BA-FKP/CONTOH/12/2025"])
+    tempat: Optional[Teks] = Field(None, description="Tempat forum, atau daring dan medianya.",
+                                   examples=["Aula kantor Diskominfo", "Daring melalui konferensi video"])
+    peserta: list[PesertaFkp] = Field(default_factory=list, description="Peserta menurut kelompok (jumlah, bukan nama).")
+    masukan: list[MasukanFkp] = Field(default_factory=list,
+                                      description="Masukan yang diterima dan tindak lanjut masing-masing.")
 
 
 class KonsultasiPublik(Dasar):

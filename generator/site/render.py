@@ -172,7 +172,7 @@ class _Render:
             bytecode_cache=BYTECODE,  # mkdocs serve: compiled once per process, not per rebuild
         )
         # Templates lay out the views of generator.tampilan; they get no model and no type tests.
-        self.env.filters.update(baris=baris)
+        self.env.filters.update(baris=baris, tanggal=m.tanggal_id)
         self.env.globals.update(
             LABEL_STATUS_PENDEK=tampilan.LABEL_STATUS_PENDEK,
             JUDUL_PENGADUAN=tampilan.JUDUL_PENGADUAN,
@@ -452,6 +452,7 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
             r, "index.md", "", "Beranda", "beranda.html.j2",
             f"Standar pelayanan publik {nama_instansi}: persyaratan, prosedur, waktu, biaya, dan cara mengadu.",
             units=cat.units, utama=utama, kategori=kategori, jumlah=len(cat.services),
+            jumlah_rancangan=sum(1 for s in cat.services if s.data.status == m.Status.rancangan),
             saluran_bersama=tampilan.daftar_saluran(ins.saluran_bersama if ins else []),
         )
     )
@@ -528,6 +529,21 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
             "Cara menulis standar pelayanan: arti setiap isian beserta contohnya.",
             bagian=guide.panduan(), komponen_publik=m.KOMPONEN_PUBLIK, contoh_nyata=guide.contoh_nyata(),
             ditinjau=perlu_ditinjau(cat), tinjau_hari=TINJAU_HARI, hari_ini=m.tanggal_id(cat.today),
+        )
+    )
+    # Drafts open for public input (Forum Konsultasi Publik, UU 25/2009 Pasal 20), soonest deadline first.
+    rancangan = sorted(
+        (s for s in cat.services if s.data.status == m.Status.rancangan),
+        key=lambda s: ((s.data.konsultasi_publik and s.data.konsultasi_publik.batas) or dt.date.max,
+                       s.data.nama.lower()))
+    halaman.append(
+        _halaman(
+            r, "rancangan.md", "rancangan/", "Rancangan untuk masukan publik", "rancangan.html.j2",
+            "Rancangan standar pelayanan yang terbuka untuk masukan warga, dengan batas waktunya.",
+            rancangan=[(s, s.data.konsultasi_publik, bool(s.data.konsultasi_publik and s.data.konsultasi_publik.batas
+                                                          and s.data.konsultasi_publik.batas < cat.today))
+                       for s in rancangan],
+            hari_ini=m.tanggal_id(cat.today),
         )
     )
     for h in halaman:
