@@ -46,9 +46,11 @@ class Perubahan:
 
 def _git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
     try:
-        r = subprocess.run(["git", "-C", str(repo), *args], input=input_, capture_output=True, timeout=120)
+        r = subprocess.run(["git", "-C", str(repo), *args], input=input_, capture_output=True, timeout=300)
     except FileNotFoundError as e:
         raise DiffGagal("Perintah git tidak ditemukan; standar diff membaca riwayat git.") from e
+    except subprocess.TimeoutExpired as e:
+        raise DiffGagal(f"git {' '.join(args[:2])} tidak selesai dalam 5 menit.") from e
     if r.returncode != 0:
         pesan = visible(r.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if r.stderr.strip() else "")
         raise DiffGagal(f"git {' '.join(args[:2])} gagal: {pesan}")
@@ -56,7 +58,7 @@ def _git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
 
 
 def akar_repo(folder: Path) -> Path:
-    return Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+    return Path(os.fsdecode(_git(folder, "rev-parse", "--show-toplevel").strip()))
 
 
 def basis_bawaan(repo: Path) -> str:
@@ -72,7 +74,10 @@ def basis_bawaan(repo: Path) -> str:
 
 def tulis_revisi(repo: Path, rev: str, folder: str, tujuan: Path) -> Path:
     """The standards folder as it was at ``rev``, written under ``tujuan``; its path."""
-    _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    try:
+        _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except DiffGagal:
+        raise DiffGagal(f"Revisi '{visible(rev)}' tidak ditemukan di repositori ini.") from None
     akar = tujuan / "standards"
     akar.mkdir(parents=True)
     daftar = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", folder or ".").split(b"\0")
@@ -96,7 +101,11 @@ def tulis_revisi(repo: Path, rev: str, folder: str, tujuan: Path) -> Path:
     pos = 0
     for rel, obj in berkas:
         kepala_akhir = isi.index(b"\n", pos)
-        _obj, _jenis, ukuran = isi[pos:kepala_akhir].split()
+        kepala = isi[pos:kepala_akhir].split()
+        if len(kepala) != 3 or kepala[1] != b"blob":  # "<oid> missing": a partial clone, offline
+            raise DiffGagal(f"Isi berkas {visible(str(rel))} pada revisi '{visible(rev)}' tidak tersedia di salinan "
+                            "repositori ini (ambil riwayat lengkap: git fetch --unshallow atau tanpa --filter).")
+        ukuran = kepala[2]
         awal = kepala_akhir + 1
         data = isi[awal:awal + int(ukuran)]
         pos = awal + int(ukuran) + 1
@@ -219,10 +228,17 @@ def _dump(d: Any, kunci: str, urut: bool = False) -> str:
 
 
 def _teks_berkas(s: Service) -> str:
+    """The file's text, line endings normalised (a checkout with CRLF is not a change)."""
     try:
-        return s.source.read_text(encoding="utf-8")
+        return s.source.read_text(encoding="utf-8").replace("\r\n", "\n")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def _mirip(a: str, b: str) -> float:
+    """How alike two files are, line by line."""
+    sm = difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False)
+    return sm.ratio() if sm.quick_ratio() >= 0.6 else 0.0
 
 
 #: Above this many (removed x added) pairs, renames are found by the service's name only.
@@ -243,7 +259,7 @@ def bandingkan_katalog(lama: Catalog, baru: Catalog) -> list[Perubahan]:
         calon = next((t for t in muncul if t.data.nama == s.data.nama), None)
         if calon is None and teks_baru:
             teks = _teks_berkas(s)
-            mirip = [(difflib.SequenceMatcher(None, teks, teks_baru[t.rel_path]).ratio(), t.rel_path, t)
+            mirip = [(_mirip(teks, teks_baru[t.rel_path]), t.rel_path, t)
                      for t in muncul if t.rel_path in teks_baru]
             terbaik = max(mirip, default=None, key=lambda x: (x[0], x[1]))
             calon = terbaik[2] if terbaik and terbaik[0] >= 0.6 else None
@@ -263,7 +279,12 @@ def bandingkan_katalog(lama: Catalog, baru: Catalog) -> list[Perubahan]:
         elif _teks_berkas(s_lama) != _teks_berkas(s_baru):
             out.append(Perubahan("format", s_baru.rel_path, s_baru.data.nama, None,
                                  ["Hanya komentar atau format yang berubah; tidak ada perubahan bagi warga."]))
-    out += [Perubahan("hapus", s.rel_path, s.data.nama, None, ["Layanan dihapus."]) for s in hilang]
+    for s in hilang:
+        if (Path(baru.root) / s.rel_path).is_file():  # still there, but it no longer loads
+            out.append(Perubahan("ubah", s.rel_path, s.data.nama, None, [
+                "Berkas ini sekarang tidak dapat dibaca (ada galat); periksa dengan standar validate."]))
+        else:
+            out.append(Perubahan("hapus", s.rel_path, s.data.nama, None, ["Layanan dihapus."]))
     for s in muncul:
         v = tampilan.layanan(s.data, [u.data for u in s.unit.chain()], s.slug)
         jw = v.komponen["jangka_waktu"].isi

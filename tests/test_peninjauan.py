@@ -197,3 +197,10 @@ def test_the_fkp_record_is_on_the_page_and_in_the_handbook(tmp_path):
                      "Jumlah: 15 orang", "Loket prioritas untuk lansia \u2014 Diterima; loket 1 menjadi loket prioritas",
                      "Layanan hari Sabtu \u2014 belum ada tindak lanjut tercatat"):
             assert teks in html, teks
+
+
+def test_a_far_future_review_date_is_never_due_and_never_a_traceback(tmp_path):
+    assert m.tambah_bulan(dt.date(9999, 6, 1), 12) == dt.date.max
+    root = tree(tmp_path, {"jauh": "peninjauan:\n  terakhir: 9999-06-01\n"})
+    cat = load_catalog(root, today=HARI_INI)
+    assert not [f for f in cat.findings if f.code == "peninjauan-lewat"] and cat.service("jauh")

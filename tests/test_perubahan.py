@@ -166,3 +166,15 @@ def test_errors_are_messages_not_tracebacks(repo, tmp_path, monkeypatch, capsys)
     assert main(["diff"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("standar diff:") and "Traceback" not in err
+
+
+def test_a_file_that_no_longer_loads_is_not_called_deleted(repo):
+    ubah(repo, SK, "biaya: Gratis", "biayaa: Gratis")
+    x = satu(p.diff(repo / "standards", "HEAD"))
+    assert x.jenis == "ubah" and "tidak dapat dibaca" in x.kalimat[0]
+
+
+def test_line_endings_alone_are_not_a_change(repo):
+    f = repo / "standards" / SK
+    f.write_bytes(f.read_bytes().replace(b"\n", b"\r\n"))
+    assert p.diff(repo / "standards", "HEAD") == []

@@ -230,6 +230,8 @@ def tambah_bulan(d: dt.date, bulan: int) -> dt.date:
 
     tahun, bulan0 = divmod(d.month - 1 + bulan, 12)
     tahun += d.year
+    if tahun > dt.MAXYEAR:  # a far-future date (9999-06-01): never due
+        return dt.date.max
     return dt.date(tahun, bulan0 + 1, min(d.day, calendar.monthrange(tahun, bulan0 + 1)[1]))
 
 

@@ -281,6 +281,7 @@ def _excess_page(page: Any) -> tuple[float, float, float]:
     pb = page._page_box
     page_bottom = pb.content_box_y() + pb.height
     anchors: list[float] = []
+    kolom_bawah: list[float] = []
     worst = -math.inf
 
     page_right = pb.content_box_x() + pb.width
@@ -309,7 +310,9 @@ def _excess_page(page: Any) -> tuple[float, float, float]:
             # column of text: how full they are is their content shared out evenly.
             cols = [c for c in box.children if getattr(c, "is_column", False)]
             if cols:
-                isi = sum(max((_bottom(x) for x in c.children), default=c.position_y) - c.position_y for c in cols)
+                bawah = [max((_bottom(x) for x in c.children), default=c.position_y) for c in cols]
+                kolom_bawah.append(max(bawah))  # the true lowest text, checked against the room below
+                isi = sum(b - c.position_y for b, c in zip(bawah, cols))
                 return contains, cols[0].position_y + isi / max(len(cols), box.style["column_count"])
         if not contains:
             low = max(low, own)
@@ -320,7 +323,7 @@ def _excess_page(page: Any) -> tuple[float, float, float]:
         _, b = visit(root)
         low = max(low, b)
     room = min([page_bottom, *anchors])
-    worst = max(worst, low - room)
+    worst = max(worst, low - room, *(b - room for b in kolom_bawah))
     return worst, low, room
 
 
@@ -633,16 +636,18 @@ def rasio_padat(p: PosterIn) -> float:
     return min(1.0, max(0.5, padat / penuh)) if penuh > 0 else PADAT
 
 
-#: A poster at the largest size whose columns fill less than this is laid out once
-#: more with balanced columns: filled in order, its last column would stay short or
-#: empty. (Any other poster fills its columns nearly: the next size up did not fit.)
+#: A poster at the largest size of its kind (the summary at 20 pt, the compact summary
+#: at 16 pt) whose columns fill less than this is laid out once more with balanced
+#: columns: filled in order, its last column would stay short or empty. (Any other
+#: poster fills its columns nearly: the next size up did not fit.)
 SEIMBANG = 0.9
 
 
 def _seimbangkan(p: PosterIn, size: str, hasil: Hasil) -> Any:
     """The document to print: ``hasil``'s, or, for a short poster, the same level with
     balanced columns (when that fits too, which it should)."""
-    if hasil.pt != POSTER_TINGKAT[0] or ukur(hasil.document).isi >= SEIMBANG:
+    pertama = [lv for lv in POSTER_TINGKAT if lv.padat == hasil.pt.padat][0]  # the largest of its kind
+    if hasil.pt != pertama or ukur(hasil.document).isi >= SEIMBANG:
         return hasil.document
     doc = layout(html_cetak(p, size, hasil.pt, seimbang=True), "poster.html", logo=p.identitas.logo)
     return doc if ukur(doc).cocok else hasil.document
