@@ -240,31 +240,28 @@ def render(now: dict[str, Any], before: Optional[dict[str, Any]], info: dict[str
 
     def key_fmt(res: dict[str, Any], key: str) -> str:
         sc, sn, b = res["serve_cetak"], res["serve_tanpa"], res["builds"]
-        if key == "first":
-            return f"{sc['first']:.1f} s"
-        if key == "first_base":
-            return f"{sn['first']:.1f} s"
-        if key == "first_pdfs":
-            return f"{sc['first_pdfs']:.1f} s"
-        if key == "edit":
-            return f"{statistics.median(sc['edit']):.2f} s (max {max(sc['edit']):.2f})"
-        if key == "edit_base":
-            return f"{statistics.median(sn['edit']):.2f} s (max {max(sn['edit']):.2f})"
-        if key == "edit_pdfs":
-            v = [x for x in sc["edit_pdfs"] if x == x]
+
+        def edit(xs: list[float]) -> str:
+            return f"{statistics.median(xs):.2f} s (max {max(xs):.2f})"
+
+        def edit_pdfs() -> str:
+            v = [x for x in sc["edit_pdfs"] if x == x]  # NaN: an edit whose PDFs never came
             return f"{statistics.median(v):.1f} s" if v else "–"
-        if key == "cold":
-            c = best(b["cold"])
-            return f"{c['wall']:.1f} s ({c['cpu']:.0f} CPU s)"
-        if key == "warm":
-            return f"{best(b['warm'])['wall']:.2f} s"
-        if key == "base":
-            return f"{best(b['base'])['wall']:.2f} s"
-        if key == "switch_build":
-            return f"{sc['switch_build']} of {sc['pdfs']}"
-        if key == "switch_serve":
-            return f"{sc['switch_serve']} of {sc['pdfs']}"
-        raise KeyError(key)
+
+        cold = best(b["cold"])
+        return {
+            "first": lambda: f"{sc['first']:.1f} s",
+            "first_base": lambda: f"{sn['first']:.1f} s",
+            "first_pdfs": lambda: f"{sc['first_pdfs']:.1f} s",
+            "edit": lambda: edit(sc["edit"]),
+            "edit_base": lambda: edit(sn["edit"]),
+            "edit_pdfs": edit_pdfs,
+            "cold": lambda: f"{cold['wall']:.1f} s ({cold['cpu']:.0f} CPU s)",
+            "warm": lambda: f"{best(b['warm'])['wall']:.2f} s",
+            "base": lambda: f"{best(b['base'])['wall']:.2f} s",
+            "switch_build": lambda: f"{sc['switch_build']} of {sc['pdfs']}",
+            "switch_serve": lambda: f"{sc['switch_serve']} of {sc['pdfs']}",
+        }[key]()
 
     sc, sn, b = now["serve_cetak"], now["serve_tanpa"], now["builds"]
     edit_med = statistics.median(sc["edit"])
