@@ -713,18 +713,25 @@ def _resolve(
             update["tempat_layanan"] = alamat
     data = own.model_copy(update=update) if update else own
     _check_service(ld, path, data, origin, rusak)
-    _check_berkala(ld, path, own, data, unit.profil("periode_peninjauan") or m.PERIODE_PENINJAUAN)
+    _check_berkala(ld, path, own, data, unit)
     _check_penetapan(ld, path, own.penetapan, ("penetapan",))
     return Service(slug, display_name(path), path, rel, unit, own, data, origin)
 
 
-def _check_berkala(ld: _Loader, path: Path, own: m.Layanan, s: m.Layanan, bulan: int) -> None:
-    """A standard in force without a next review date of its own is still due for review:
-    its last review, or else its decree date, plus the unit's period (12 months unless
-    periode_peninjauan: says otherwise). No date to count from: nothing to say."""
+def jadwal_tinjau(s: m.Layanan, unit: "UnitNode") -> Optional[m.JadwalTinjau]:
+    """When a standard in force (resolved data ``s`` of a service of ``unit``) is due for
+    review: its own next date, or its last review or decree date plus the unit chain's
+    periode_peninjauan (12 months by default). None for drafts, revoked standards, and
+    standards that give no date to count from."""
     if s.status in (m.Status.rancangan, m.Status.dicabut):
-        return
-    j = m.jadwal_peninjauan(s, bulan)
+        return None
+    return m.jadwal_peninjauan(s, unit.profil("periode_peninjauan") or m.PERIODE_PENINJAUAN)
+
+
+def _check_berkala(ld: _Loader, path: Path, own: m.Layanan, s: m.Layanan, unit: "UnitNode") -> None:
+    """A standard in force without a next review date of its own is still due for review
+    (:func:`jadwal_tinjau`). No date to count from: nothing to say."""
+    j = jadwal_tinjau(s, unit)
     if j is None or j.kunci == "peninjauan.berikutnya" or j.jatuh >= ld.today:
         return  # a date of its own is checked with the other keys (peninjauan-lewat)
     asal, kunci = j.kunci.split(".")
@@ -734,7 +741,7 @@ def _check_berkala(ld: _Loader, path: Path, own: m.Layanan, s: m.Layanan, bulan:
         dasar = ("terakhir ditinjau " if asal == "peninjauan" else "ditetapkan ") + m.tanggal_id(j.dasar)
     ld.warn(
         path, (asal, kunci) if getattr(own, asal) is not None else (), "peninjauan-lewat",
-        f"Standar ini {dasar}; dengan periode peninjauan {bulan} bulan, peninjauan "
+        f"Standar ini {dasar}; dengan periode peninjauan {j.bulan} bulan, peninjauan "
         f"berikutnya jatuh {m.tanggal_id(j.jatuh)} dan sudah lewat. Lakukan evaluasi standar, lalu catat "
         "peninjauan: dengan terakhir: dan berikutnya:. Periodenya diatur dengan periode_peninjauan: (dalam bulan) "
         "di _unit.yaml.",

@@ -628,10 +628,9 @@ XBANNER_MUAT = 0.936
 XBANNER_PADAT = 1.08
 
 
-def rasio_padat(p: PosterIn) -> float:
+def rasio_padat(p: PosterIn, penuh: float) -> float:
     """How much of the summary the compact summary fills on this poster's A3 (guessed
-    from the amount of text of both)."""
-    penuh = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False))
+    from the amount of text of both; ``penuh``: the summary's guess, :func:`tebakan`)."""
     padat = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False, padat=True))
     return min(1.0, max(0.5, padat / penuh)) if penuh > 0 else PADAT
 
@@ -665,7 +664,7 @@ def render_poster(p: PosterIn, sizes: tuple[str, ...] = paths.SIZES, nama_berkas
     out: dict[str, bytes] = {}
     ladder = POSTER_TINGKAT
     tebak = tebakan(html_poster(p, "a3", POSTER_PT[-1], css_inline=False))
-    rasio = rasio_padat(p)
+    rasio = rasio_padat(p, tebak)
     a3: Optional[tuple[Any, Tingkat, int]] = None  # the A3 layout: document, level, layouts made
     for size in sizes:
         nama = (nama_berkas or {}).get(size, f"{p.layanan.slug}-{size}.pdf")

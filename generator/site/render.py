@@ -26,7 +26,7 @@ from markupsafe import escape
 from .. import export
 from .. import model as m
 from ..html import baris
-from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, slugify  # slugify: the category page address
+from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, jadwal_tinjau, slugify  # slugify: the category page address
 from ..jinjacache import BYTECODE
 from ..schema import SCHEMAS, schema_text
 from .. import tampilan
@@ -300,18 +300,14 @@ def perlu_ditinjau(cat: Catalog, hari: int = TINJAU_HARI) -> list[Tinjau]:
     soonest first (the same rule as the peninjauan-lewat warning)."""
     out = []
     for svc in cat.services:
-        d = svc.data
-        if d.status in (m.Status.rancangan, m.Status.dicabut):
-            continue
-        bulan = svc.unit.profil("periode_peninjauan") or m.PERIODE_PENINJAUAN
-        j = m.jadwal_peninjauan(d, bulan)
+        j = jadwal_tinjau(svc.data, svc.unit)
         if j is None or j.jatuh > cat.today + dt.timedelta(days=hari):
             continue
         dasar = {
             "peninjauan.berikutnya": "tanggal peninjauan berikutnya yang ditulis",
-            "peninjauan.terakhir": f"ditinjau {m.tanggal_id(j.dasar)}, setiap {bulan} bulan",
-            "penetapan.tanggal": f"ditetapkan {m.tanggal_id(j.dasar)}, setiap {bulan} bulan",
-            "penetapan.tahun": f"ditetapkan tahun {j.dasar.year}, setiap {bulan} bulan",
+            "peninjauan.terakhir": f"ditinjau {m.tanggal_id(j.dasar)}, setiap {j.bulan} bulan",
+            "penetapan.tanggal": f"ditetapkan {m.tanggal_id(j.dasar)}, setiap {j.bulan} bulan",
+            "penetapan.tahun": f"ditetapkan tahun {j.dasar.year}, setiap {j.bulan} bulan",
         }[j.kunci]
         out.append((j.jatuh, svc.data.nama, Tinjau(svc, m.tanggal_id(j.jatuh), j.jatuh < cat.today, dasar)))
     return [t for _j, _n, t in sorted(out, key=lambda x: (x[0], x[1]))]
