@@ -164,6 +164,13 @@ class Syarat:
         return out
 
 
+def jeda(frasa: list[str]) -> list[tuple[str, str]]:
+    """Phrases written one after another, each with what follows it: "; " between
+    phrases, a space after one that already ends a sentence ("... kelahiran." then
+    "jika ..."), nothing after the last."""
+    return [(x, "" if i == len(frasa) - 1 else (" " if x[-1:] in ".;:!?" else "; ")) for i, x in enumerate(frasa)]
+
+
 @dataclass
 class KelompokSyarat:
     judul: str  # "" for the only, unnamed group

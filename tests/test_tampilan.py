@@ -150,3 +150,15 @@ def test_an_optional_requirement_has_one_mark_everywhere(keluaran):
         for html in (_bagian(halaman[svc.url], "persyaratan"), buku[svc.slug], poster[svc.slug]):
             for _nama, tanda, _frasa in syarat(html):
                 assert tanda in ("", tampilan.TANDA_TIDAK_WAJIB)
+
+
+def test_a_phrase_that_ends_a_sentence_is_not_followed_by_a_semicolon(keluaran):
+    """"... mengetahui kelahiran." then "jika ..." reads "kelahiran. jika", never "kelahiran.;",
+    on the page, in the handbook and on the poster (one rule: tampilan.jeda)."""
+    assert tampilan.jeda(["asli", "Ditandatangani saksi.", "jika tidak ada"]) == [
+        ("asli", "; "), ("Ditandatangani saksi.", " "), ("jika tidak ada", "")]
+    cat, halaman, buku, poster = keluaran
+    for svc in cat.services:
+        for html in (_bagian(halaman[svc.url], "persyaratan"), buku[svc.slug], poster[svc.slug]):
+            teks = " ".join("".join(tinyhtml5.parse(html, namespace_html_elements=False).itertext()).split())
+            assert ".;" not in teks, svc.slug

@@ -88,7 +88,7 @@ def environment(template_dir: Optional[str] = None) -> jinja2.Environment:
         auto_reload=False,
     )
     # Templates lay out the views of generator.tampilan (the same the web page lays out).
-    env.filters.update(baris=baris, putus_alamat=putus_alamat)
+    env.filters.update(baris=baris, putus_alamat=putus_alamat, jeda=tampilan.jeda)
     env.globals.update(JUDUL_PENGADUAN=tampilan.JUDUL_PENGADUAN)
     return env
 

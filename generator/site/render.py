@@ -172,7 +172,7 @@ class _Render:
             bytecode_cache=BYTECODE,  # mkdocs serve: compiled once per process, not per rebuild
         )
         # Templates lay out the views of generator.tampilan; they get no model and no type tests.
-        self.env.filters.update(baris=baris, tanggal=m.tanggal_id)
+        self.env.filters.update(baris=baris, tanggal=m.tanggal_id, jeda=tampilan.jeda)
         self.env.globals.update(
             LABEL_STATUS_PENDEK=tampilan.LABEL_STATUS_PENDEK,
             JUDUL_PENGADUAN=tampilan.JUDUL_PENGADUAN,
