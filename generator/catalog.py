@@ -680,6 +680,17 @@ def _resolve(
     ld: _Loader, path: Path, rel: str, slug: str, own: m.Layanan, unit: UnitNode,
     instansi: Optional[m.Instansi], rusak: set[str],
 ) -> Service:
+    data, origin = warisi(own, unit, instansi)
+    _check_service(ld, path, data, origin, rusak)
+    _check_berkala(ld, path, own, data, unit)
+    _check_penetapan(ld, path, own.penetapan, ("penetapan",))
+    return Service(slug, display_name(path), path, rel, unit, own, data, origin)
+
+
+def warisi(own: m.Layanan, unit: UnitNode, instansi: Optional[m.Instansi]) -> tuple[m.Layanan, dict[str, str]]:
+    """A service as published: what its file leaves out taken from its unit chain (components,
+    hours, decree, FKP, review, address) and the instansi's shared complaint channels added;
+    with, per component, where it came from ("layanan" or a unit id)."""
     update: dict[str, Any] = {}
     origin: dict[str, str] = {}
     chain = unit.chain()
@@ -711,11 +722,7 @@ def _resolve(
         alamat = unit.profil("alamat")
         if alamat:
             update["tempat_layanan"] = alamat
-    data = own.model_copy(update=update) if update else own
-    _check_service(ld, path, data, origin, rusak)
-    _check_berkala(ld, path, own, data, unit)
-    _check_penetapan(ld, path, own.penetapan, ("penetapan",))
-    return Service(slug, display_name(path), path, rel, unit, own, data, origin)
+    return (own.model_copy(update=update) if update else own), origin
 
 
 def jadwal_tinjau(s: m.Layanan, unit: "UnitNode") -> Optional[m.JadwalTinjau]:

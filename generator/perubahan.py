@@ -44,11 +44,11 @@ class Perubahan:
 # -- reading both sides ---------------------------------------------------------------------
 
 
-def _git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
+def git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
     try:
         r = subprocess.run(["git", "-C", str(repo), *args], input=input_, capture_output=True, timeout=300)
     except FileNotFoundError as e:
-        raise DiffGagal("Perintah git tidak ditemukan; standar diff membaca riwayat git.") from e
+        raise DiffGagal("Perintah git tidak ditemukan; pasang git (apt-get install git).") from e
     except subprocess.TimeoutExpired as e:
         raise DiffGagal(f"git {' '.join(args[:2])} tidak selesai dalam 5 menit.") from e
     if r.returncode != 0:
@@ -58,14 +58,14 @@ def _git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
 
 
 def akar_repo(folder: Path) -> Path:
-    return Path(os.fsdecode(_git(folder, "rev-parse", "--show-toplevel").strip()))
+    return Path(os.fsdecode(git(folder, "rev-parse", "--show-toplevel").strip()))
 
 
 def basis_bawaan(repo: Path) -> str:
     """The merge base of HEAD with main (or origin/main, master)."""
     for cabang in ("main", "origin/main", "master", "origin/master"):
         try:
-            return _git(repo, "merge-base", "HEAD", cabang).decode().strip()
+            return git(repo, "merge-base", "HEAD", cabang).decode().strip()
         except DiffGagal:
             continue
     raise DiffGagal("Tidak menemukan cabang main untuk dibandingkan; sebutkan revisi dasar, misalnya "
@@ -75,12 +75,12 @@ def basis_bawaan(repo: Path) -> str:
 def tulis_revisi(repo: Path, rev: str, folder: str, tujuan: Path) -> Path:
     """The standards folder as it was at ``rev``, written under ``tujuan``; its path."""
     try:
-        _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     except DiffGagal:
         raise DiffGagal(f"Revisi '{visible(rev)}' tidak ditemukan di repositori ini.") from None
     akar = tujuan / "standards"
     akar.mkdir(parents=True)
-    daftar = _git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", folder or ".").split(b"\0")
+    daftar = git(repo, "ls-tree", "-r", "-z", "--full-tree", rev, "--", folder or ".").split(b"\0")
     berkas = []
     for baris in daftar:
         if not baris:
@@ -97,7 +97,7 @@ def tulis_revisi(repo: Path, rev: str, folder: str, tujuan: Path) -> Path:
         berkas.append((rel, obj))
     if not berkas:
         return akar
-    isi = _git(repo, "cat-file", "--batch", input_="".join(f"{o}\n" for _, o in berkas).encode())
+    isi = git(repo, "cat-file", "--batch", input_="".join(f"{o}\n" for _, o in berkas).encode())
     pos = 0
     for rel, obj in berkas:
         kepala_akhir = isi.index(b"\n", pos)
@@ -156,11 +156,19 @@ def _nilai(c: tampilan.Komponen, teks: Any) -> str:
     return teks(c.isi) if c.isi is not None else "tidak dicantumkan"
 
 
+def tampilan_dari(s: Service) -> tampilan.Layanan:
+    return tampilan.layanan(s.data, [u.data for u in s.unit.chain()], s.slug)
+
+
 def bandingkan(lama: Service, baru: Service) -> list[str]:
     """The changes a citizen sees between two versions of a service, one sentence each."""
-    a, b = lama.data, baru.data
-    va = tampilan.layanan(a, [u.data for u in lama.unit.chain()], lama.slug)
-    vb = tampilan.layanan(b, [u.data for u in baru.unit.chain()], baru.slug)
+    return bandingkan_tampilan(lama.data, baru.data, tampilan_dari(lama), tampilan_dari(baru))
+
+
+def bandingkan_tampilan(a: m.Layanan, b: m.Layanan, va: tampilan.Layanan, vb: tampilan.Layanan,
+                        penetapan: bool = True) -> list[str]:
+    """:func:`bandingkan` on resolved data and its views; ``penetapan=False``: without the
+    decree's sentence (the public history shows the adopting decree on its own)."""
     out: list[str] = []
     if va.nama != vb.nama:
         out.append(f"Nama layanan: \u201c{va.nama}\u201d \u2192 \u201c{vb.nama}\u201d.")
@@ -195,7 +203,7 @@ def bandingkan(lama: Service, baru: Service) -> list[str]:
             kalimat = ["Urutan langkah prosedur diubah (langkahnya sama)."]
         out += kalimat
         dibahas.add(kunci)
-    if va.penetapan.kalimat != vb.penetapan.kalimat:
+    if penetapan and va.penetapan.kalimat != vb.penetapan.kalimat:
         out.append(f"Penetapan: {va.penetapan.kalimat} \u2192 {vb.penetapan.kalimat}")
     dibahas.add("penetapan")
     for kunci in type(a).model_fields:
@@ -286,7 +294,7 @@ def bandingkan_katalog(lama: Catalog, baru: Catalog) -> list[Perubahan]:
         else:
             out.append(Perubahan("hapus", s.rel_path, s.data.nama, None, ["Layanan dihapus."]))
     for s in muncul:
-        v = tampilan.layanan(s.data, [u.data for u in s.unit.chain()], s.slug)
+        v = tampilan_dari(s)
         jw = v.komponen["jangka_waktu"].isi
         by = v.komponen["biaya"].isi
         out.append(Perubahan("tambah", s.rel_path, s.data.nama, None, [
