@@ -23,6 +23,9 @@ Everything a citizen reads is rendered by the engine-independent core
   ``mkdocs serve`` shows the site at once and prints in the background, then
   rebuilds so the new links appear. QR codes hold the published address
   (``site_url`` as written in mkdocs.yml), never the one serve runs on,
+- reads the public history of the standards from git (``generator.riwayat``) once per
+  HEAD: "Riwayat perubahan" on each service page, "Perubahan terbaru" and perubahan.xml;
+  without git, no history and a warning,
 - watches the standards folder in ``mkdocs serve``.
 """
 
@@ -47,10 +50,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .tema import FONT, MKDOCS
+from . import riwayat
 from .catalog import Catalog, load_catalog
 from .findings import CATATAN, GALAT, summary
 from .jinjacache import BYTECODE
 from .site import Halaman, Opsi, bangun, gabung_indeks
+from .riwayat import Riwayat
 from .site.render import TEMA
 
 log = logging.getLogger("mkdocs.plugins.standar")
@@ -161,6 +166,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         self._cetak_menunggu = False  # mkdocs serve: some are still to be made (in the background)
         self._alamat_qr = ""
         self._latar: Any = None  # mkdocs serve: generator.printing.CetakLatar
+        self._riwayat_pesan: Optional[str] = None  # the history's last warning (logged once)
 
     # Defining on_startup keeps this instance across the rebuilds of `mkdocs serve`
     # (MkDocs >= 1.4), so the last good catalog survives a broken edit.
@@ -309,6 +315,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
                 layanan_utama=list(self.config.layanan_utama),
                 edit_dasar=self.edit_dasar,
                 tema=self.tema,
+                riwayat=self._riwayat(),
             ),
         )
         for h in situs.halaman:
@@ -327,6 +334,16 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         self._entri = situs.entri_cari()
         self._lokasi = [h.url for h in situs.halaman]
         return files
+
+    def _riwayat(self) -> Optional[Riwayat]:
+        """The public history (generator.riwayat), read again only when HEAD moved; None,
+        with a warning logged once, when there is none (no git, not a repository)."""
+        assert self.root is not None
+        r = riwayat.baca_tersimpan(self.root)
+        if r.peringatan and r.peringatan != self._riwayat_pesan:
+            log.info(f"peringatan: {r.peringatan}")  # like the findings' warnings: never fails --strict
+        self._riwayat_pesan = r.peringatan
+        return r if r.ada else None
 
     # After Material's search plugin has written its index (and before MkDocs
     # reports strict-mode warnings): the data files, the service search entries, posters.

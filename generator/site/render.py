@@ -28,9 +28,10 @@ from .. import model as m
 from ..html import baris
 from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, jadwal_tinjau, slugify  # slugify: the category page address
 from ..jinjacache import BYTECODE
+from ..riwayat import TERBARU, Riwayat, Versi
 from ..schema import SCHEMAS, schema_text
 from .. import tampilan
-from . import guide
+from . import guide, umpan
 from .diagram import svg_alur
 from .search import BOOST_PENGADUAN, kata_kunci
 from .urls import rel
@@ -53,6 +54,9 @@ class Opsi:
     layanan_utama: list[str] = field(default_factory=list)  # slugs shown first on the home page
     edit_dasar: Optional[str] = None  # URL prefix of the YAML files in the repository ("…/edit/main/standards/")
     tema: Path = TEMA
+    # The public history from git (generator.riwayat); None: no history (no git), and the
+    # "Perubahan terbaru" page says so.
+    riwayat: Optional[Riwayat] = None
 
 
 @dataclass
@@ -313,6 +317,32 @@ def perlu_ditinjau(cat: Catalog, hari: int = TINJAU_HARI) -> list[Tinjau]:
     return [t for _j, _n, t in sorted(out, key=lambda x: (x[0], x[1]))]
 
 
+#: A service page shows this many history entries; the older ones are folded.
+RIWAYAT_TERBUKA = 5
+
+
+@dataclass
+class KelompokPerubahan:
+    """Services one commit changed in the same way (a unit's change reaches all its services)."""
+
+    layanan: list[tuple[str, str, Optional[str]]]  # (name, unit name, page URL or None when gone)
+    jenis: str
+    kalimat: list[str]
+    penetapan: Optional[str]
+
+
+def kelompok_perubahan(v: Versi, cat: Catalog) -> list[KelompokPerubahan]:
+    """The entries of one commit, those with the same sentences together, in name order."""
+    per_berkas = {s.rel_path: s for s in cat.services}
+    out: dict[tuple[Any, ...], KelompokPerubahan] = {}
+    for e in v.entri:
+        kunci = (e.jenis, tuple(e.kalimat), e.penetapan)
+        svc = per_berkas.get(e.kini) if e.kini else None
+        k = out.setdefault(kunci, KelompokPerubahan([], e.jenis, e.kalimat, e.penetapan))
+        k.layanan.append((e.nama, e.unit, svc.url if svc else None))
+    return list(out.values())
+
+
 def tampilan_layanan(svc: Service) -> tampilan.Layanan:
     return tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug, svc.origin)
 
@@ -337,6 +367,8 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         json_url=f"layanan/{quote(svc.slug)}.json",
         url_lengkap=export.absolute(r.opsi.site_url, svc.url) if r.opsi.site_url else "",
         berkas_cetak=r.cetak_layanan(svc) if r.opsi.cetak else None,
+        riwayat=r.opsi.riwayat.layanan(svc.rel_path) if r.opsi.riwayat else [],
+        riwayat_terlipat=RIWAYAT_TERBUKA,
     )
     teks_tampil = v.ringkasan_tampil
     if not v.berlaku:
@@ -499,6 +531,8 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
             unit_pengaduan=unit_pengaduan,
         )
     )
+    # The latest commits that changed what citizens see (the page and the Atom feed).
+    terbaru = [(v, kelompok_perubahan(v, cat)) for v in (opsi.riwayat.terbaru() if opsi.riwayat else [])]
     # Open data.
     skema = [(f"skema/{name}", title) for name, (cls, title) in SCHEMAS.items()]
 
@@ -510,6 +544,7 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         yield Berkas("standar.csv", _teks(export.catalog_csv(cat, opsi.site_url)))
         for name, (cls, title) in SCHEMAS.items():
             yield Berkas(f"skema/{name}", _teks(schema_text(cls, title)))
+        yield Berkas("perubahan.xml", _teks(umpan.atom(terbaru, nama_instansi, opsi.site_url, cat.today)))
     halaman.append(
         _halaman(
             r, "data-terbuka.md", "data-terbuka/", "Data terbuka", "data-terbuka.html.j2",
@@ -542,10 +577,22 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
             hari_ini=m.tanggal_id(cat.today),
         )
     )
+    # Recent changes across units (from git), the same as in the Atom feed.
+    per_tanggal: dict[dt.date, list[tuple[Versi, list[KelompokPerubahan]]]] = {}
+    for v, kelompok in terbaru:
+        per_tanggal.setdefault(v.tanggal, []).append((v, kelompok))
+    halaman.append(
+        _halaman(
+            r, "perubahan.md", "perubahan/", "Perubahan terbaru", "perubahan.html.j2",
+            f"Perubahan standar pelayanan {nama_instansi} yang terakhir diterbitkan, dengan tanggalnya.",
+            per_tanggal=list(per_tanggal.items()), tersedia=opsi.riwayat is not None,
+            jumlah=len(terbaru), batas=TERBARU,
+        )
+    )
     for h in halaman:
         if h.jenis == "halaman":
             h.di_navigasi = h.src in ("index.md", "layanan/index.md", "kategori/index.md", "unit/index.md",
-                                       "pengaduan.md", "data-terbuka.md", "panduan-petugas.md")
+                                       "pengaduan.md", "perubahan.md", "data-terbuka.md", "panduan-petugas.md")
             h.jenis = "daftar"
     # Searchable listing pages: short entries (lists of every service would bloat the index).
     for h in halaman:

@@ -368,3 +368,46 @@ def test_time_cost_and_product_are_said_once_when_the_summary_says_it_all(site, 
                 assert section is not None, (svc.slug, kunci)
             seen[kunci in merged] += 1
     assert seen[True] and seen[False]  # the example data has both kinds
+
+
+def _git(repo: Path, *args: str, tanggal: str) -> None:
+    env = {**ENV, "GIT_AUTHOR_DATE": tanggal, "GIT_COMMITTER_DATE": tanggal, "GIT_AUTHOR_NAME": "Uji",
+           "GIT_AUTHOR_EMAIL": "uji@contoh.go.id", "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.go.id"}
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+def test_the_build_publishes_the_history_of_a_git_repository(tmp_path):
+    repo = tmp_path / "repo"
+    std = repo / "standards"
+    shutil.copytree(REPO / "standards", std)
+    _git(repo, "init", "-q", "-b", "main", tanggal="2026-01-05T08:00:00+08:00")
+    _git(repo, "add", "-A", tanggal="2026-01-05T08:00:00+08:00")
+    _git(repo, "commit", "-q", "-m", "impor", tanggal="2026-01-05T08:00:00+08:00")
+    f = std / "disdukcapil" / "akta-kelahiran.yaml"
+    teks = f.read_text(encoding="utf-8")
+    f.write_text(teks.replace("nama: Penerbitan Akta Kelahiran", "nama: Penerbitan Kutipan Akta Kelahiran", 1),
+                 encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "nama", tanggal="2026-02-10T08:00:00+08:00")
+    b = build_site(tmp_path / "out", std)
+    assert b.returncode == 0, b.output
+    assert "Riwayat perubahan tidak dibuat" not in b.output
+    akta = page(b.site, "layanan/akta-kelahiran/").read_text(encoding="utf-8")
+    riwayat = akta[akta.index('id="riwayat"'):]
+    assert "10 Februari 2026" in riwayat and "5 Januari 2026" in riwayat
+    assert "\u201cPenerbitan Akta Kelahiran\u201d \u2192 \u201cPenerbitan Kutipan Akta Kelahiran\u201d" in riwayat
+    feed = (b.site / "perubahan.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 2 and "Penerbitan Kutipan Akta Kelahiran" in feed
+    terbaru = page(b.site, "perubahan/").read_text(encoding="utf-8")
+    assert 'href="../layanan/akta-kelahiran/"' in terbaru
+    # Every page points feed readers at the feed.
+    assert 'type="application/atom+xml"' in page(b.site, "").read_text(encoding="utf-8")
+
+
+def test_without_a_git_repository_the_build_warns_and_goes_on(tmp_path):
+    std = copy_standards(tmp_path)
+    b = build_site(tmp_path / "out", std)  # --strict: the warning must not fail it
+    assert b.returncode == 0, b.output
+    assert "Riwayat perubahan tidak dibuat" in b.output and "repositori git" in b.output
+    assert "Riwayat perubahan belum tersedia" in page(b.site, "perubahan/").read_text(encoding="utf-8")
+    assert 'id="riwayat"' not in page(b.site, "layanan/akta-kelahiran/").read_text(encoding="utf-8")
+    assert "<feed" in (b.site / "perubahan.xml").read_text(encoding="utf-8")
