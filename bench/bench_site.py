@@ -3,6 +3,7 @@
     python bench/bench_site.py [--sizes 1000 5000] [--repeat 2] [--out bench/out/site]
                                [--record docs/benchmarks/site.md | --no-record]
                                [--no-lighthouse] [--lighthouse-runs 3]
+                               [--history-services 1000] [--history-commits 500] [--history-only | --no-history]
 
 For each size N (services):
 
@@ -21,6 +22,11 @@ Then, on the example site (standards/), built with its address set to a local se
 compresses like a real web server (gzip): the transfer size of a service page (HTML, CSS,
 JS, fonts; the search index aside) and Lighthouse 12 (``npx lighthouse@12``, mobile
 defaults, Debian's Chromium).
+
+Then (unless ``--no-history``; ``--history-only`` does only this) the public history of issue 11:
+the same plugin build of a 1,000-service corpus in a git repository of 500 commits, against
+the same files outside any repository; target <= 1.2 (the history adds at most 20%), record
+in docs/benchmarks/riwayat.md.
 
 Targets (issue 3): (b)/(a) <= 1.3; 5,000 services in <= 60 s and <= 1 GB peak; a service
 page <= 150 KB over the wire; search index <= 3 KB per service; Lighthouse performance
@@ -60,6 +66,8 @@ TARGET_S_5000 = 60.0
 TARGET_MB = 1024.0
 TARGET_PAGE_KB = 150.0
 TARGET_INDEX_KB = 3.0
+TARGET_HISTORY = 1.2  # issue 11: the history adds at most 20% to the build
+HISTORY_RECORD = REPO / "docs" / "benchmarks" / "riwayat.md"
 CHROMIUM = "/usr/bin/chromium"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
 
@@ -361,6 +369,160 @@ def measure_size(n: int, repeat: int, out: Path) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------
+# The public history (issue 11): the same build with and without a git history
+# --------------------------------------------------------------------------------------
+
+
+def _ubah_layanan(d: dict[str, Any], rng: Any, i: int) -> None:
+    """One edit staff make: a fee, a requirement added or removed, the summary reworded."""
+    x = rng.random()
+    syarat = d.get("persyaratan")
+    if x < 0.35:
+        d["biaya"] = f"Rp{rng.randint(1, 200) * 5}.000"
+    elif x < 0.75 and isinstance(syarat, list) and syarat:
+        daftar = syarat[0]["daftar"] if isinstance(syarat[0], dict) and "kelompok" in syarat[0] else syarat
+        if len(daftar) > 3 and rng.random() < 0.4:
+            daftar.pop(rng.randrange(len(daftar)))
+        else:
+            daftar.append(f"Surat pernyataan tambahan nomor {i}")
+    else:
+        d["ringkasan"] = f"{d.get('nama', 'Layanan')}: standar pelayanan yang diperbarui (perubahan {i})."
+
+
+def _ubah_unit(d: dict[str, Any], i: int) -> None:
+    """A unit's edit its services inherit: an address and a complaint channel."""
+    d["alamat"] = f"Jalan Contoh Nomor {i}, Kota Bontang"
+    p = (d.get("bawaan") or {}).get("pengaduan")
+    if isinstance(p, dict) and isinstance(p.get("saluran"), list):
+        p["saluran"].append({"jenis": "sms", "nilai": f"0812-0000-{i:04d}"})
+
+
+def make_history(std: Path, commits: int, seed: int = 0) -> int:
+    """Turn the corpus folder's parent into a git repository with ``commits`` commits on main:
+    the import, then edits to 1–3 service files each, and every 25th a unit file. Each edited
+    file is checked to load (an edit that would not is replaced by a reworded summary)."""
+    import random
+
+    from generator import model as gm
+    from generator.riwayat import _model
+
+    repo = std.parent
+    rng = random.Random(seed)
+    day = dt.datetime(2024, 1, 1, 9, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    env = {**ENV, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@contoh.go.id",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@contoh.go.id"}
+
+    def git(*args: str, when: dt.datetime) -> None:
+        e = {**env, "GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=e)
+
+    shutil.rmtree(repo / ".git", ignore_errors=True)
+    git("init", "-q", "-b", "main", when=day)
+    git("add", "-A", when=day)
+    git("commit", "-q", "-m", "impor standar", when=day)
+    services = sorted(p for p in std.rglob("*.yaml") if p.name not in ("_unit.yaml", "_instansi.yaml"))
+    units = sorted(std.rglob("_unit.yaml"))
+    for i in range(1, commits):
+        day += dt.timedelta(days=1)
+        if i % 25 == 0:
+            targets = [(rng.choice(units), gm.Unit)]
+        else:
+            targets = [(p, gm.Layanan) for p in rng.sample(services, rng.randint(1, 3))]
+        for path, cls in targets:
+            text = path.read_text(encoding="utf-8")
+            head = text.splitlines(keepends=True)[0] if text.startswith("#") else ""
+            d = yaml.safe_load(text)
+            if cls is gm.Unit:
+                _ubah_unit(d, i)
+            else:
+                _ubah_layanan(d, rng, i)
+            new = head + yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=100)
+            if _model(new.encode("utf-8"), cls, path.name) is None:
+                d = yaml.safe_load(text)
+                d["ringkasan"] = f"Standar pelayanan yang diperbarui (perubahan {i})."
+                new = head + yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=100)
+            path.write_text(new, encoding="utf-8")
+        git("commit", "-q", "-am", f"perubahan {i}", when=day)
+    return commits
+
+
+def measure_history(n: int, commits: int, repeat: int, out: Path) -> dict[str, Any]:
+    """The plugin's build of an n-service corpus whose repository has ``commits`` commits,
+    against the same build of the same files outside any repository (no history: the
+    build warns and goes on). Interleaved, best of ``repeat``."""
+    import time
+
+    from corpus import make_corpus
+    from generator import riwayat
+    from generator.catalog import load_catalog
+
+    units = max(1, round(n / 33))
+    work = out / "riwayat"
+    print(f"[history] corpus: {n} services, {units} units; {commits} commits", flush=True)
+    std = make_corpus(work / "repo", n, units, seed=0)
+    t = time.perf_counter()
+    make_history(std, commits)
+    print(f"[history] repository written in {time.perf_counter() - t:.0f} s", flush=True)
+    cat = load_catalog(std)
+    if not cat.ok:
+        raise SystemExit("history corpus has errors at HEAD")
+    t = time.perf_counter()
+    r = riwayat.baca(std, cat)  # as the build reads it: the catalog's models reused
+    read_s = time.perf_counter() - t
+    if r.peringatan or not r.versi:
+        raise SystemExit(f"history not read: {r.peringatan}")
+    # The same files, outside any repository.
+    bare = Path(tempfile.mkdtemp(prefix="bench-riwayat-"))
+    try:
+        shutil.copytree(std, bare / "standards")
+        cfg_with = write_yaml(work / "mkdocs-riwayat.yml", plugin_config(std))
+        cfg_without = write_yaml(work / "mkdocs-tanpa-riwayat.yml", plugin_config(bare / "standards"))
+        runs: dict[str, list[dict[str, Any]]] = {"without": [], "with": []}
+        for i in range(repeat):
+            for name, cfg in (("without", cfg_without), ("with", cfg_with)):
+                res = run_build(cfg, work / f"site-{name}")
+                runs[name].append(res)
+                print(f"[history] run {i + 1} {name}: {res['wall']:.1f} s, {res['mb']:.0f} MB", flush=True)
+    finally:
+        shutil.rmtree(bare, ignore_errors=True)
+    best = {k: min(v, key=lambda x: x["wall"]) for k, v in runs.items()}
+    return {
+        "n": n, "commits": commits, "runs": runs, "read_s": read_s,
+        "versions": len(r.versi), "entries": sum(len(v.entri) for v in r.versi),
+        "without_s": best["without"]["wall"], "with_s": best["with"]["wall"],
+        "ratio": best["with"]["wall"] / best["without"]["wall"],
+        "with_mb": max(x["mb"] for x in runs["with"]), "without_mb": max(x["mb"] for x in runs["without"]),
+    }
+
+
+def render_history(h: dict[str, Any], m: dict[str, str], repeat: int) -> str:
+    runs = "; ".join(f"{k}: " + ", ".join(f"{x['wall']:.1f} (load {x['load']:.1f})" for x in v)
+                     for k, v in h["runs"].items())
+    return "\n".join([
+        "# Benchmark: the public history in the site build", "",
+        "Written by `bench/bench_site.py` (`--history-only` writes only this file; overwritten on every run).", "",
+        f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {m['cpu']}, {m['os']}; {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}",
+        f"- Code: commit {m['commit']}",
+        f"- Builds: `mkdocs build` (`cetak: false`) in a fresh process each, interleaved, best of {repeat}", "",
+        f"A synthetic corpus of {h['n']:,} services (bench/corpus.py) in a git repository of {h['commits']} "
+        "commits on main: the import, then one edit a day to 1–3 service files (a fee, a requirement added "
+        "or removed, a reworded summary), and every 25th commit a unit file (an address and a complaint "
+        "channel, which reach every service of the unit). (a) the same files built outside any repository "
+        "(no history; the build warns and goes on); (b) built in the repository, with \"Riwayat perubahan\" on "
+        "every service page, \"Perubahan terbaru\" and `perubahan.xml`.", "",
+        "| Services | commits | (a) without history | (b) with history | ratio (b)/(a) | target | (b) peak RSS | "
+        "(a) peak RSS |", "|---:|---:|---:|---:|---:|---|---:|---:|",
+        f"| {h['n']:,} | {h['commits']} | {h['without_s']:.1f} s | {h['with_s']:.1f} s | **{h['ratio']:.2f}** | "
+        f"≤ {TARGET_HISTORY} {ok(h['ratio'] <= TARGET_HISTORY)} | {h['with_mb']:.0f} MB | {h['without_mb']:.0f} MB |",
+        "",
+        f"Reading the history alone (`generator.riwayat.baca`, in one process): {h['read_s']:.1f} s for "
+        f"{h['versions']} commits that changed what citizens see ({h['entries']:,} service entries). "
+        "In `mkdocs serve` it is read once per HEAD: a rebuild after an edit only asks git where HEAD is.", "",
+        f"All runs, wall seconds (1-minute load average when the run started): {runs}.", ""])
+
+
+# --------------------------------------------------------------------------------------
 # Page weight and Lighthouse on the example site, served with compression
 # --------------------------------------------------------------------------------------
 
@@ -603,8 +765,22 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--no-lighthouse", action="store_true")
     ap.add_argument("--lighthouse-runs", type=int, default=3)
     ap.add_argument("--page", default="layanan/akta-kelahiran/", help="example service page to weigh and audit")
+    ap.add_argument("--history-services", type=int, default=1000)
+    ap.add_argument("--history-commits", type=int, default=500)
+    ap.add_argument("--history-only", action="store_true", help="measure only the history (writes its own record)")
+    ap.add_argument("--no-history", action="store_true")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+
+    if not args.no_history:
+        h = measure_history(args.history_services, args.history_commits, args.repeat, args.out)
+        text = render_history(h, machine(), args.repeat)
+        print(text)
+        if not args.no_record:
+            HISTORY_RECORD.write_text(text, encoding="utf-8")
+            print(f"written: {HISTORY_RECORD}")
+    if args.history_only:
+        return 0
 
     sizes = [measure_size(n, args.repeat, args.out) for n in args.sizes]
     site, port, url = example_site(args.out)

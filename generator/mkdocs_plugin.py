@@ -315,7 +315,7 @@ class StandarPlugin(BasePlugin[StandarConfig]):
                 layanan_utama=list(self.config.layanan_utama),
                 edit_dasar=self.edit_dasar,
                 tema=self.tema,
-                riwayat=self._riwayat(),
+                riwayat=self._riwayat(cat),
             ),
         )
         for h in situs.halaman:
@@ -335,11 +335,11 @@ class StandarPlugin(BasePlugin[StandarConfig]):
         self._lokasi = [h.url for h in situs.halaman]
         return files
 
-    def _riwayat(self) -> Optional[Riwayat]:
+    def _riwayat(self, cat: Catalog) -> Optional[Riwayat]:
         """The public history (generator.riwayat), read again only when HEAD moved; None,
         with a warning logged once, when there is none (no git, not a repository)."""
         assert self.root is not None
-        r = riwayat.baca_tersimpan(self.root)
+        r = riwayat.baca_tersimpan(self.root, cat)
         if r.peringatan and r.peringatan != self._riwayat_pesan:
             log.info(f"peringatan: {r.peringatan}")  # like the findings' warnings: never fails --strict
         self._riwayat_pesan = r.peringatan

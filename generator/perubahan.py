@@ -133,23 +133,20 @@ def _banding(label: str, lama: list[str], baru: list[str]) -> list[str]:
     return out
 
 
-def _syarat(v: tampilan.Layanan) -> list[str]:
-    p = v.komponen["persyaratan"].isi
-    return [s.nama for g in p.kelompok for s in g.daftar] if p else []
+def _syarat(c: tampilan.Komponen) -> list[str]:
+    return [s.nama for g in c.isi.kelompok for s in g.daftar] if c.isi else []
 
 
-def _langkah(v: tampilan.Layanan) -> list[str]:
-    p = v.komponen["prosedur"].isi
-    return [lk.uraian for a in p.alur for lk in a.langkah] if p else []
+def _langkah(c: tampilan.Komponen) -> list[str]:
+    return [lk.uraian for a in c.isi.alur for lk in a.langkah] if c.isi else []
 
 
-def _produk(v: tampilan.Layanan) -> list[str]:
-    return [x.nama for x in v.komponen["produk"].isi or []]
+def _produk(c: tampilan.Komponen) -> list[str]:
+    return [x.nama for x in c.isi or []]
 
 
-def _saluran(v: tampilan.Layanan) -> list[str]:
-    p = v.komponen["pengaduan"].isi
-    return [s.teks for s in p.saluran] if p else []
+def _saluran(c: tampilan.Komponen) -> list[str]:
+    return [s.teks for s in c.isi.saluran] if c.isi else []
 
 
 def _nilai(c: tampilan.Komponen, teks: Any) -> str:
@@ -162,55 +159,64 @@ def tampilan_dari(s: Service) -> tampilan.Layanan:
 
 def bandingkan(lama: Service, baru: Service) -> list[str]:
     """The changes a citizen sees between two versions of a service, one sentence each."""
-    return bandingkan_tampilan(lama.data, baru.data, tampilan_dari(lama), tampilan_dari(baru))
+    return bandingkan_data(lama.data, baru.data)
 
 
-def bandingkan_tampilan(a: m.Layanan, b: m.Layanan, va: tampilan.Layanan, vb: tampilan.Layanan,
-                        penetapan: bool = True) -> list[str]:
-    """:func:`bandingkan` on resolved data and its views; ``penetapan=False``: without the
-    decree's sentence (the public history shows the adopting decree on its own)."""
+def _sama(a: m.Layanan, b: m.Layanan, kunci: str, urut: bool = False) -> bool:
+    x, y = getattr(a, kunci, None), getattr(b, kunci, None)
+    return x is y or x == y or _dump(a, kunci, urut) == _dump(b, kunci, urut)
+
+
+def bandingkan_data(a: m.Layanan, b: m.Layanan, penetapan: bool = True) -> list[str]:
+    """:func:`bandingkan` on two resolved services; ``penetapan=False``: without the
+    decree's sentence (the public history shows the adopting decree on its own). A
+    component's view is made only when its data differ (the history compares thousands)."""
     out: list[str] = []
-    if va.nama != vb.nama:
-        out.append(f"Nama layanan: \u201c{va.nama}\u201d \u2192 \u201c{vb.nama}\u201d.")
+    if a is b:
+        return out
+    if a.nama != b.nama:
+        out.append(f"Nama layanan: \u201c{a.nama}\u201d \u2192 \u201c{b.nama}\u201d.")
     if a.status != b.status:
         out.append(f"Status: {m.LABEL_STATUS[a.status]} \u2192 {m.LABEL_STATUS[b.status]}.")
-    dibahas = {"nama", "status"}
-    ka, kb = va.komponen, vb.komponen
+    dibahas = {"nama", "status", "penetapan"}
     for kunci, label, teks in (
         ("jangka_waktu", "Jangka waktu", lambda x: x.teks),
         ("biaya", "Biaya", lambda x: x.teks),
     ):
-        sa, sb = _nilai(ka[kunci], teks), _nilai(kb[kunci], teks)
-        if sa != sb:
-            out.append(f"{label}: {sa} \u2192 {sb}.")
-        elif _dump(a, kunci) != _dump(b, kunci):
-            out.append(f"Rincian {label.lower()} diubah.")
         dibahas.add(kunci)
+        if _sama(a, b, kunci):
+            continue
+        sa, sb = _nilai(tampilan.komponen(a, kunci), teks), _nilai(tampilan.komponen(b, kunci), teks)
+        out.append(f"{label}: {sa} \u2192 {sb}." if sa != sb else f"Rincian {label.lower()} diubah.")
     for kunci, label, daftar in (
         ("persyaratan", "Persyaratan", _syarat),
         ("prosedur", "Langkah prosedur", _langkah),
         ("produk", "Produk", _produk),
         ("pengaduan", "Saluran pengaduan", _saluran),
     ):
-        kalimat = _banding(label, daftar(va), daftar(vb))
-        if ka[kunci].isi is None and kb[kunci].isi is not None:
-            kalimat = [f"Komponen {ka[kunci].label.lower()} ditambahkan."] + kalimat
-        elif ka[kunci].isi is not None and kb[kunci].isi is None:
-            kalimat = [f"Komponen {ka[kunci].label.lower()} dihapus."]
-        if not kalimat and _dump(a, kunci, urut=True) != _dump(b, kunci, urut=True):
-            kalimat = [f"Rincian {ka[kunci].label.lower()} diubah."]
-        elif not kalimat and kunci == "prosedur" and daftar(va) != daftar(vb):
+        dibahas.add(kunci)
+        if _sama(a, b, kunci):
+            continue
+        ka, kb = tampilan.komponen(a, kunci), tampilan.komponen(b, kunci)
+        kalimat = _banding(label, daftar(ka), daftar(kb))
+        if ka.isi is None and kb.isi is not None:
+            kalimat = [f"Komponen {ka.label.lower()} ditambahkan."] + kalimat
+        elif ka.isi is not None and kb.isi is None:
+            kalimat = [f"Komponen {ka.label.lower()} dihapus."]
+        if not kalimat and not _sama(a, b, kunci, urut=True):
+            kalimat = [f"Rincian {ka.label.lower()} diubah."]
+        elif not kalimat and kunci == "prosedur" and daftar(ka) != daftar(kb):
             kalimat = ["Urutan langkah prosedur diubah (langkahnya sama)."]
         out += kalimat
-        dibahas.add(kunci)
-    if penetapan and va.penetapan.kalimat != vb.penetapan.kalimat:
-        out.append(f"Penetapan: {va.penetapan.kalimat} \u2192 {vb.penetapan.kalimat}")
-    dibahas.add("penetapan")
+    if penetapan and a.penetapan != b.penetapan:
+        ta, tb = tampilan.penetapan(a.penetapan).kalimat, tampilan.penetapan(b.penetapan).kalimat
+        if ta != tb:
+            out.append(f"Penetapan: {ta} \u2192 {tb}")
     for kunci in type(a).model_fields:
-        if kunci in dibahas or _dump(a, kunci) == _dump(b, kunci):
+        if kunci in dibahas or _sama(a, b, kunci):
             continue
-        if kunci in ka:
-            out.append(f"Komponen {ka[kunci].label.lower()} diubah.")
+        if kunci in m.LABEL_KOMPONEN:
+            out.append(f"Komponen {m.LABEL_KOMPONEN[kunci].lower()} diubah.")
         else:
             out.append(f"{kunci.replace('_', ' ').capitalize()} diubah.")
     return out
@@ -294,12 +300,11 @@ def bandingkan_katalog(lama: Catalog, baru: Catalog) -> list[Perubahan]:
         else:
             out.append(Perubahan("hapus", s.rel_path, s.data.nama, None, ["Layanan dihapus."]))
     for s in muncul:
-        v = tampilan_dari(s)
-        jw = v.komponen["jangka_waktu"].isi
-        by = v.komponen["biaya"].isi
+        k = tampilan_dari(s).komponen
+        jw, by = k["jangka_waktu"].isi, k["biaya"].isi
         out.append(Perubahan("tambah", s.rel_path, s.data.nama, None, [
             "Layanan baru.",
-            f"Persyaratan: {len(_syarat(v))}; langkah prosedur: {len(_langkah(v))}; jangka waktu: "
+            f"Persyaratan: {len(_syarat(k['persyaratan']))}; langkah prosedur: {len(_langkah(k['prosedur']))}; jangka waktu: "
             f"{jw.teks if jw else 'tidak dicantumkan'}; biaya: {by.teks if by else 'tidak dicantumkan'}.",
         ]))
     urutan = {"ubah": 0, "format": 1, "tambah": 2, "hapus": 3}

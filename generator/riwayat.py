@@ -20,10 +20,12 @@ there is no history and a warning says why.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from pydantic import ValidationError
 
@@ -31,8 +33,11 @@ from . import model as m
 from . import tampilan
 from .catalog import INSTANSI_FILE, NAMA_LAYANAN_SITUS, UNIT_FILE, UnitNode, warisi
 from .findings import GALAT, visible
-from .perubahan import DiffGagal, bandingkan_tampilan, git
+from .perubahan import DiffGagal, bandingkan_data, git
 from .yamlsafe import MAX_BYTES, load_bytes
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 #: Commits on the "Perubahan terbaru" page and in the Atom feed.
 TERBARU = 50
@@ -117,6 +122,11 @@ def _berkas_unit(p: PurePosixPath) -> bool:
     return len(p.parts) >= 2 and p.name == UNIT_FILE and not any(x.startswith((".", "_")) for x in p.parts[:-1])
 
 
+def _dibaca(p: Optional[PurePosixPath]) -> bool:
+    """A file whose versions the history reads: a service, a unit, the instansi."""
+    return p is not None and (_berkas_layanan(p) or _berkas_unit(p) or p.as_posix() == INSTANSI_FILE)
+
+
 class _Keadaan:
     """The standards tree at one commit: the models of the files that matter."""
 
@@ -124,25 +134,35 @@ class _Keadaan:
         self.layanan: dict[str, tuple[_Garis, Optional[m.Layanan]]] = {}
         self.unit: dict[str, Optional[m.Unit]] = {}  # folder -> its _unit.yaml
         self.instansi: Optional[m.Instansi] = None
+        # (file, units, instansi) models -> resolved service; the models live as long as the
+        # reading (they are cached by blob), so their ids stay theirs.
+        self._terbit: dict[tuple[int, tuple[int, ...], int], tuple[m.Layanan, str]] = {}
 
-    def terbit(self, path: str) -> Optional[tuple[m.Layanan, tampilan.Layanan, str]]:
-        """The service at ``path`` as published then (data, view, unit name), or None when it
-        was not published (invalid, or a folder without a valid unit file)."""
+    def terbit(self, path: str) -> Optional[tuple[m.Layanan, str]]:
+        """The service at ``path`` as published then (resolved data, unit name), or None when
+        it was not published (never loaded, or a folder without a valid unit file). The same
+        file and units give the same object: an unchanged service compares in no time."""
         garis_model = self.layanan.get(path)
         if garis_model is None or garis_model[1] is None:
             return None
-        p = PurePosixPath(path)
-        node: Optional[UnitNode] = None
+        own = garis_model[1]
+        folders = []
         folder = ""
-        for bagian in p.parts[:-1]:
+        for bagian in PurePosixPath(path).parts[:-1]:
             folder = f"{folder}/{bagian}" if folder else bagian
             u = self.unit.get(folder)
             if u is None:
                 return None
-            node = UnitNode(folder, f"{folder}/{UNIT_FILE}", u, node)
-        assert node is not None
-        data, _asal = warisi(garis_model[1], node, self.instansi)
-        return data, tampilan.layanan(data, [u.data for u in node.chain()], p.stem), node.data.nama
+            folders.append((folder, u))
+        kunci = (id(own), tuple(id(u) for _f, u in folders), id(self.instansi))
+        hasil = self._terbit.get(kunci)
+        if hasil is None:
+            node: Optional[UnitNode] = None
+            for f, u in folders:
+                node = UnitNode(f, f"{f}/{UNIT_FILE}", u, node)
+            assert node is not None
+            hasil = self._terbit[kunci] = (warisi(own, node, self.instansi)[0], node.data.nama)
+        return hasil
 
     def di_bawah(self, folder: str) -> list[str]:
         awal = folder + "/"
@@ -219,8 +239,29 @@ def _waktu(teks: str) -> Optional[dt.datetime]:
         return None
 
 
-def baca(root: Path) -> Riwayat:
-    """The history of the standards folder ``root`` (never raises: problems are a warning)."""
+def _dimuat(cat: Optional["Catalog"]) -> dict[str, Any]:
+    """The models the catalog already loaded, by the git blob id of their file's bytes: a
+    version in the history that is byte for byte the working tree's file is not parsed again
+    (most are: every file's last version, and every file never changed)."""
+    if cat is None:
+        return {}
+    out: dict[str, Any] = {}
+    pasangan: list[tuple[Path, Any]] = [(s.source, s.own) for s in cat.services]
+    pasangan += [(Path(cat.root) / u.id / UNIT_FILE, u.data) for u in cat.all_units()]
+    if cat.instansi is not None:
+        pasangan.append((Path(cat.root) / INSTANSI_FILE, cat.instansi))
+    for path, model in pasangan:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        out[hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()] = model
+    return out
+
+
+def baca(root: Path, cat: Optional["Catalog"] = None) -> Riwayat:
+    """The history of the standards folder ``root`` (never raises: problems are a warning).
+    ``cat``: the catalog loaded from it, whose models are reused where the bytes match."""
     folder = Path(os.path.realpath(root))
     try:
         repo = Path(os.path.realpath(os.fsdecode(git(folder, "rev-parse", "--show-toplevel").strip())))
@@ -245,11 +286,21 @@ def baca(root: Path) -> Riwayat:
             berkas = berkas if berkas.is_absolute() else repo / berkas
             batas = set(berkas.read_text().split()) if berkas.is_file() else set()
         log = _log(repo, rel)
-        perlu = {ob for _o, _t, cs in log for _s, _l, baru, ob, mb in cs if baru and ob != _NOL and mb in _REGULER}
+        dimuat = _dimuat(cat)
+        perlu = {ob for _o, _t, cs in log for _s, _l, baru, ob, mb in cs
+                 if ob not in dimuat and mb in _REGULER and ob != _NOL and _dibaca(_relatif(baru, rel))}
         blob = _isi(repo, perlu)
     except (DiffGagal, OSError, ValueError) as e:
         return _catatan(f"Riwayat perubahan tidak dibuat: {visible(str(e))}")
-    riwayat = _susun(log, blob, rel, batas)
+    # Parsing makes many short-lived objects and no cycles: the cyclic collector, which would
+    # walk the whole heap (the catalog, every page) again and again, waits until the end.
+    gc_aktif = gc.isenabled()
+    gc.disable()
+    try:
+        riwayat = _susun(log, blob, rel, batas, dimuat)
+    finally:
+        if gc_aktif:
+            gc.enable()
     if dangkal:
         awal = min((v.waktu for v in riwayat.versi), default=None)
         riwayat.peringatan = (
@@ -263,18 +314,18 @@ def baca(root: Path) -> Riwayat:
 _SIMPANAN: dict[str, tuple[str, Riwayat]] = {}
 
 
-def baca_tersimpan(root: Path) -> Riwayat:
+def baca_tersimpan(root: Path, cat: Optional["Catalog"] = None) -> Riwayat:
     """:func:`baca`, kept while HEAD stays where it is (``mkdocs serve`` rebuilds on every
     save; the history changes only with a commit)."""
     folder = os.path.realpath(root)
     try:
         kunci = git(Path(folder), "rev-parse", "HEAD", "--is-shallow-repository").decode()
     except DiffGagal:
-        return baca(root)
+        return baca(root, cat)
     ada = _SIMPANAN.get(folder)
     if ada is not None and ada[0] == kunci:
         return ada[1]
-    r = baca(root)
+    r = baca(root, cat)
     _SIMPANAN[folder] = (kunci, r)
     return r
 
@@ -289,7 +340,8 @@ def _relatif(jalur: Optional[str], rel: str) -> Optional[PurePosixPath]:
     return PurePosixPath(jalur[len(rel) + 1:])
 
 
-def _susun(log: list[tuple[str, str, list]], blob: dict[str, bytes], rel: str, batas: set[str]) -> Riwayat:
+def _susun(log: list[tuple[str, str, list]], blob: dict[str, bytes], rel: str, batas: set[str],
+           dimuat: dict[str, Any]) -> Riwayat:
     k = _Keadaan()
     versi: list[Versi] = []
     model_cache: dict[tuple[str, type], Any] = {}
@@ -299,7 +351,8 @@ def _susun(log: list[tuple[str, str, list]], blob: dict[str, bytes], rel: str, b
             return None
         kunci = (ob, cls)
         if kunci not in model_cache:
-            model_cache[kunci] = _model(blob.get(ob), cls, nama)
+            ada = dimuat.get(ob)
+            model_cache[kunci] = ada if isinstance(ada, cls) else _model(blob.get(ob), cls, nama)
         return model_cache[kunci]
 
     for oid, tanggal, catatan in log:
@@ -391,19 +444,24 @@ def _susun(log: list[tuple[str, str, list]], blob: dict[str, bytes], rel: str, b
 
 
 def _entri(pa: Optional[str], a: Any, pb: Optional[str], b: Any) -> Optional[Entri]:
-    """The entry of one service between two states (each (data, view, unit name) or None)."""
+    """The entry of one service between two states (each (data, unit name) or None)."""
     if a is None and b is None:
         return None
     if a is None:
-        data, v, unit = b
+        data, unit = b
         return Entri("tambah", pb, data.nama, unit, ["Standar pelayanan ini mulai diterbitkan."],
-                     v.penetapan.kalimat if data.penetapan else None)
+                     tampilan.penetapan(data.penetapan).kalimat if data.penetapan else None)
     if b is None:
-        data, _v, unit = a
+        data, unit = a
         return Entri("hapus", pa, data.nama, unit, ["Standar pelayanan ini tidak lagi diterbitkan."])
-    (da, va, _ua), (db, vb, ub) = a, b
-    kalimat = bandingkan_tampilan(da, db, va, vb, penetapan=False)
-    keputusan = vb.penetapan.kalimat if va.penetapan.kalimat != vb.penetapan.kalimat else None
+    (da, _ua), (db, ub) = a, b
+    if da is db:
+        return None
+    kalimat = bandingkan_data(da, db, penetapan=False)
+    keputusan = None
+    if da.penetapan != db.penetapan:
+        baru = tampilan.penetapan(db.penetapan).kalimat
+        keputusan = baru if baru != tampilan.penetapan(da.penetapan).kalimat else None
     if not kalimat and keputusan is None:
         return None
     return Entri("ubah", pb, db.nama, ub, kalimat, keputusan)

@@ -298,3 +298,16 @@ def test_characters_xml_cannot_carry_are_dropped_from_the_feed():
     akar = periksa_atom(teks)
     assert akar.find(f"{ATOM}entry/{ATOM}title").text == "Perubahan: Izin Reklame"
     assert "Biaya: naik." in akar.find(f"{ATOM}entry/{ATOM}content").text
+
+
+def test_reusing_the_catalogs_models_changes_nothing(repo):
+    # The build hands over its catalog so that versions equal to the working tree are not parsed again.
+    import dataclasses
+
+    std = repo / "standards"
+    ubah(repo, REKLAME, "nama: Izin Penyelenggaraan Reklame", "nama: Izin Reklame")  # not committed
+
+    def isi(r):
+        return [(v.oid, v.waktu, [dataclasses.astuple(e) for e in v.entri]) for v in r.versi]
+
+    assert isi(riwayat.baca(std, load_catalog(std))) == isi(riwayat.baca(std))
