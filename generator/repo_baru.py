@@ -274,7 +274,9 @@ jobs:
       - uses: actions/checkout@v4
         with:
           persist-credentials: false
-          fetch-depth: 0  # seluruh riwayat: 'standar diff' membandingkan dengan cabang tujuan
+          # Seluruh riwayat git: 'standar diff' membandingkan dengan cabang tujuan, dan situs
+          # menampilkan riwayat perubahan setiap standar (salinan dangkal memotong riwayat itu).
+          fetch-depth: 0
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"  # the version the pinned dependencies were tested with
@@ -419,6 +421,13 @@ standar cetak --out cetak       # poster A3/A4, maklumat, dan buku standar pelay
 
 Ajukan perubahan sebagai pull request; setelah ditinjau dan digabung ke `main`, situs
 diterbitkan ke GitHub Pages (aktifkan di Settings > Pages > Source: GitHub Actions).
+
+Situs menampilkan riwayat perubahan dari git: bagian "Riwayat perubahan" di setiap halaman
+layanan, halaman "Perubahan terbaru", dan umpan Atom `perubahan.xml`. Tanggal setiap perubahan
+adalah tanggal perubahan itu digabung ke `main`; pesan commit tidak ditampilkan, yang tampil
+adalah apa yang berubah bagi warga dan keputusan yang menetapkannya. Riwayat memerlukan seluruh
+riwayat git (`fetch-depth: 0` pada alur kerja ini; di mesin sendiri, `git fetch --unshallow`
+bila salinannya dangkal). Tanpa git, situs tetap dibangun tanpa riwayat, dengan peringatan.
 Lindungi cabang `main` (wajib tinjauan) agar hanya perubahan yang disetujui yang terbit.
 Pastikan `situs:` di `standards/_instansi.yaml` dan `site_url` di `mkdocs.yml` menunjuk
 alamat situs yang sebenarnya.
