@@ -162,6 +162,19 @@ def bandingkan(lama: Service, baru: Service) -> list[str]:
     return bandingkan_data(lama.data, baru.data)
 
 
+def _teks_atau_kosong(x: Any) -> str:
+    return f"\u201c{str(x).rstrip('.')}\u201d" if x else "tidak dicantumkan"
+
+
+#: Facts on the page said as text, old -> new (the others: "… diubah.").
+_TEKS = {
+    "ringkasan": ("Ringkasan", _teks_atau_kosong),
+    "tempat_layanan": ("Tempat layanan", _teks_atau_kosong),
+    "layanan_daring": ("Layanan daring", _teks_atau_kosong),
+    "jam_layanan": ("Jam layanan", lambda j: "; ".join(m.teks_jam(j)) or "tidak dicantumkan"),
+}
+
+
 def _sama(a: m.Layanan, b: m.Layanan, kunci: str, urut: bool = False) -> bool:
     x, y = getattr(a, kunci, None), getattr(b, kunci, None)
     return x is y or x == y or _dump(a, kunci, urut) == _dump(b, kunci, urut)
@@ -215,6 +228,12 @@ def bandingkan_data(a: m.Layanan, b: m.Layanan, penetapan: bool = True) -> list[
     for kunci in type(a).model_fields:
         if kunci in dibahas or _sama(a, b, kunci):
             continue
+        if kunci in _TEKS:
+            label, teks_ = _TEKS[kunci]
+            sa, sb = teks_(getattr(a, kunci)), teks_(getattr(b, kunci))
+            if sa != sb:
+                out.append(f"{label}: {sa} \u2192 {sb}.")
+                continue
         if kunci in m.LABEL_KOMPONEN:
             out.append(f"Komponen {m.LABEL_KOMPONEN[kunci].lower()} diubah.")
         else:

@@ -178,3 +178,16 @@ def test_line_endings_alone_are_not_a_change(repo):
     f = repo / "standards" / SK
     f.write_bytes(f.read_bytes().replace(b"\n", b"\r\n"))
     assert p.diff(repo / "standards", "HEAD") == []
+
+
+def test_the_address_hours_and_summary_are_said_old_and_new(repo):
+    ubah(repo, "dpmptsp/_unit.yaml", "alamat: Mal Pelayanan Publik, Jalan Merdeka Nomor 10, Kota Contoh",
+         "alamat: Gedung Baru, Jalan Sudirman Nomor 1, Kota Contoh")
+    ubah(repo, SK, "ringkasan: Layanan contoh untuk memperlihatkan label contoh pada poster.",
+         "ringkasan: Surat keterangan untuk warga.")
+    simpan(repo, "alamat")
+    x = next(d for d in p.diff(repo / "standards", "HEAD~1", "HEAD") if d.berkas == SK)
+    assert "Tempat layanan: \u201cMal Pelayanan Publik, Jalan Merdeka Nomor 10, Kota Contoh\u201d \u2192 " \
+           "\u201cGedung Baru, Jalan Sudirman Nomor 1, Kota Contoh\u201d." in x.kalimat
+    assert "Ringkasan: \u201cLayanan contoh untuk memperlihatkan label contoh pada poster\u201d \u2192 " \
+           "\u201cSurat keterangan untuk warga\u201d." in x.kalimat
