@@ -46,6 +46,8 @@ def templates(catalog) -> dict[str, str]:
         "pengaduan": "pengaduan/",
         "data-terbuka": "data-terbuka/",
         "panduan": "panduan-petugas/",
+        "rancangan": "rancangan/",
+        "perubahan": "perubahan/",
         "aksesibilitas": "aksesibilitas/",
         "404": "halaman-yang-tidak-ada/",
     }
@@ -110,7 +112,8 @@ def test_every_template_is_in_indonesian(page, server, catalog):
 
 
 @pytest.mark.parametrize("name", ["beranda", "layanan", "unit", "bidang", "az", "kategori", "kategori-satu",
-                                  "unit-daftar", "pengaduan", "data-terbuka", "panduan", "aksesibilitas", "404"])
+                                  "unit-daftar", "pengaduan", "data-terbuka", "panduan", "aksesibilitas", "404",
+                                  "rancangan", "perubahan"])
 def test_no_horizontal_scrolling_at_320px(page, server, catalog, name):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(server.url + templates(catalog)[name])
@@ -219,7 +222,7 @@ def test_home_search_form_opens_the_search_with_the_query(page, server):
     assert "Penerbitan Akta Kelahiran" in page.locator(".md-search-result__list").inner_text()
 
 
-@pytest.mark.parametrize("name", ["beranda", "layanan", "unit", "az", "pengaduan", "panduan", "404"])
+@pytest.mark.parametrize("name", ["beranda", "layanan", "unit", "az", "pengaduan", "panduan", "404", "perubahan"])
 def test_pages_request_nothing_from_other_hosts(page, server, catalog, name):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
