@@ -5,7 +5,8 @@
                                 [--record docs/benchmarks/serve.md | --no-record]
 
 What is timed (each in a fresh copy of the project: standards/ and a mkdocs.yml beside it,
-so the print cache `.cache/standar-cetak` starts empty), with printing on (`cetak: true`)
+in a clone of the repository's history so the pages carry their "Riwayat perubahan", and so
+the print cache `.cache/standar-cetak` starts empty), with printing on (`cetak: true`)
 and, as the baseline measured in the same run, the same site with `cetak: false`:
 
 1. **first page**: from starting `mkdocs serve` to the first HTTP 200 of a service page;
@@ -70,11 +71,16 @@ def _env(code: Path) -> dict[str, str]:
 
 
 def project(dir: Path, code: Path, cetak: bool) -> Path:
-    """A fresh project: standards/ and mkdocs.yml side by side (the repository's layout)."""
+    """A fresh project: standards/ and mkdocs.yml side by side (the repository's layout), in a
+    clone of this repository's history (without its code: only standards/ is checked out, so the
+    site has its public history, "Riwayat perubahan", as a unit's repository would)."""
     if dir.exists():
         shutil.rmtree(dir)
-    dir.mkdir(parents=True)
-    shutil.copytree(REPO / "standards", dir / "standards")
+    dir.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(REPO), str(dir)], check=True)
+    subprocess.run(["git", "-C", str(dir), "checkout", "-q", "HEAD", "--", "standards"], check=True)
+    shutil.rmtree(dir / "standards")
+    shutil.copytree(REPO / "standards", dir / "standards")  # the files as they are now
     cfg = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg["docs_dir"] = str(code / cfg["docs_dir"])
     if cfg["theme"].get("custom_dir"):

@@ -175,32 +175,34 @@ def _catatan(pesan: str) -> Riwayat:
 
 def _log(repo: Path, rel: str) -> list[tuple[str, str, list[tuple[str, Optional[str], Optional[str], str, str]]]]:
     """The main line's commits touching ``rel``, oldest first: (oid, ISO date, records), each
-    record (status, old path, new path, new blob, new mode), paths relative to the repository."""
+    record (status, old path, new path, new blob, new mode), paths relative to the repository.
+
+    The output is NUL-separated fields read in order: a header ``@<oid> <date>``, then per
+    changed file a ``:<modes> <blobs> <status>`` field and its one or two paths. Paths are
+    taken by position, never by what they look like (a file name may hold any byte but NUL)."""
     keluaran = git(repo, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
                    "--raw", "-M", "--no-abbrev", "--no-color", "-z", "--reverse",
-                   "--format=%x01%H%x00%cI", "HEAD", "--", rel or ".")
-    out = []
-    for potong in keluaran.split(b"\x01")[1:]:
-        medan = potong.split(b"\x00")
-        oid, tanggal = medan[0].decode(), medan[1].decode().strip()
-        catatan: list[tuple[str, Optional[str], Optional[str], str, str]] = []
-        i = 2
-        while i < len(medan):
-            meta = medan[i].lstrip(b"\n")
-            if not meta.startswith(b":"):
-                i += 1
-                continue
-            _ma, mb, _oa, ob, status = meta[1:].decode().split(" ")
+                   "--format=@%H %cI", "HEAD", "--", rel or ".")
+    medan = keluaran.split(b"\0")
+    out: list[tuple[str, str, list[tuple[str, Optional[str], Optional[str], str, str]]]] = []
+    i = 0
+    while i < len(medan):
+        f = medan[i].lstrip(b"\n")
+        i += 1
+        if f.startswith(b"@"):
+            oid, _, tanggal = f[1:].decode().partition(" ")
+            out.append((oid, tanggal.strip(), []))
+        elif f.startswith(b":") and out:
+            _ma, mb, _oa, ob, status = f[1:].decode().split(" ")
             if status[:1] in ("R", "C"):
-                lama, baru = os.fsdecode(medan[i + 1]), os.fsdecode(medan[i + 2])
-                i += 3
+                lama, baru = os.fsdecode(medan[i]), os.fsdecode(medan[i + 1])
+                i += 2
             else:
-                jalur = os.fsdecode(medan[i + 1])
+                jalur = os.fsdecode(medan[i])
                 lama = None if status == "A" else jalur
                 baru = None if status == "D" else jalur
-                i += 2
-            catatan.append((status[:1], lama, baru, ob, mb))
-        out.append((oid, tanggal, catatan))
+                i += 1
+            out[-1][2].append((status[:1], lama, baru, ob, mb))
     return out
 
 

@@ -311,3 +311,16 @@ def test_reusing_the_catalogs_models_changes_nothing(repo):
         return [(v.oid, v.waktu, [dataclasses.astuple(e) for e in v.entri]) for v in r.versi]
 
     assert isi(riwayat.baca(std, load_catalog(std))) == isi(riwayat.baca(std))
+
+
+def test_file_names_that_look_like_log_fields_do_not_confuse_the_history(repo):
+    # Paths are read by position in git's NUL-separated output: a name may hold any byte but NUL.
+    for nama in ("@deadbeef 2020-01-01.yaml", ":100644 x.yaml", "a\nb\x01c.yaml"):
+        (repo / "standards" / "dpmptsp" / nama).write_text("nama: x\n", encoding="utf-8")
+    simpan(repo, "nama aneh", "2026-05-05T10:00:00+08:00")
+    ubah(repo, REKLAME, "nama: Izin Penyelenggaraan Reklame", "nama: Izin Reklame")
+    simpan(repo, "nama", "2026-05-06T10:00:00+08:00")
+    r = riwayat.baca(repo / "standards")
+    assert r.peringatan is None
+    assert [v.tanggal.isoformat() for v in r.versi][:2] == ["2026-05-06", "2026-04-05"]
+    assert r.versi[0].entri[0].kini == REKLAME
