@@ -294,7 +294,7 @@ def render(now: dict[str, Any], before: Optional[dict[str, Any]], info: dict[str
         f"- Machine: {info['cpu']}, {info['os']}; {info['python']}, MkDocs {info['mkdocs']}, Material {info['material']}",
         f"- Code: commit {info['commit']}" + (f"; before: {before.get('label', '?')}" if before else ""),
         f"- Site: the example site (`standards/`, {now['layanan']} services, {now['unit']} units: "
-        f"{now['serve_cetak']['pdfs']} PDFs), `cetak: true`, in a fresh copy of the project (empty print cache)",
+        f"{now['serve_cetak']['pdfs']} PDFs), `cetak: true`, in a fresh clone of the repository's history (the pages carry \"Riwayat perubahan\"; empty print cache)",
         "",
         "| Measure | before | now | target |",
         "|---|---:|---:|---|",
