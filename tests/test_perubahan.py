@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,36 +13,14 @@ import pytest
 from generator import perubahan as p
 from generator.cli import main
 
-DATA = Path(__file__).parent / "print" / "data" / "standards"
+from .gitrepo import DATA, buat_repo, git, simpan, ubah
+
 SK = "dpmptsp/surat-keterangan-contoh.yaml"
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    r = tmp_path / "repo"
-    shutil.copytree(DATA, r / "standards")
-    git(r, "init", "-q", "-b", "main")
-    git(r, "config", "user.email", "uji@contoh.go.id")
-    git(r, "config", "user.name", "Uji")
-    git(r, "add", "-A")
-    git(r, "commit", "-q", "-m", "awal")
-    return r
-
-
-def ubah(repo: Path, rel: str, lama: str, baru: str) -> None:
-    f = repo / "standards" / rel
-    teks = f.read_text(encoding="utf-8")
-    assert lama in teks, lama
-    f.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
-
-
-def simpan(repo: Path, pesan: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", pesan)
+    return buat_repo(tmp_path)
 
 
 def satu(daftar: list[p.Perubahan]) -> p.Perubahan:

@@ -6,7 +6,6 @@ clones and no git at all."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -20,40 +19,18 @@ from generator import riwayat
 from generator.catalog import load_catalog
 from generator.site import Opsi, bangun
 
-DATA = Path(__file__).parent / "print" / "data" / "standards"
+from .gitrepo import DATA, buat_repo, git, simpan, ubah
+
 SK = "dpmptsp/surat-keterangan-contoh.yaml"
 REKLAME = "dpmptsp/izin-reklame.yaml"
 PBG = "dpmptsp/perizinan/pbg.yaml"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def git(repo: Path, *args: str, tanggal: str = "2026-03-01T09:00:00+08:00") -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": tanggal, "GIT_COMMITTER_DATE": tanggal}
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
-                          env=env).stdout
-
-
-def ubah(repo: Path, rel: str, lama: str, baru: str) -> None:
-    f = repo / "standards" / rel
-    teks = f.read_text(encoding="utf-8")
-    assert lama in teks, lama
-    f.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
-
-
-def simpan(repo: Path, pesan: str, tanggal: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", pesan, tanggal=tanggal)
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A unit's repository: the first import, then five months of edits on main."""
-    r = tmp_path / "repo"
-    shutil.copytree(DATA, r / "standards")
-    git(r, "init", "-q", "-b", "main")
-    git(r, "config", "user.email", "uji@contoh.go.id")
-    git(r, "config", "user.name", "Uji")
-    simpan(r, "impor standar", "2026-01-10T09:00:00+08:00")
+    r = buat_repo(tmp_path, "2026-01-10T09:00:00+08:00")
     ubah(r, SK, "biaya: Gratis", "biaya: Rp50.000 per lembar")
     simpan(r, "biaya", "2026-02-03T10:00:00+08:00")
     ubah(r, SK, "  - Surat permohonan\n", "")
