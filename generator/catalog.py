@@ -810,6 +810,49 @@ def _check_unit(ld: _Loader, path: Path, u: m.Unit) -> None:
                 "Maklumat pelayanan tidak menyebut tanggal penandatanganan. Bila maklumat yang ditandatangani "
                 "menyebutnya, tambahkan tanggal:.", CATATAN)
     _check_penetapan(ld, path, u.penetapan, ("penetapan",))
+    _check_skm(ld, path, u.skm)
+
+
+def _check_skm(ld: _Loader, path: Path, skm: Optional[m.Skm]) -> None:
+    """Survey results that do not add up (a galat: the index would be wrong), an index printed
+    in the report that differs from the one its elements give, elements or periods missing or
+    written twice (peringatan: the report is what it is)."""
+    if skm is None:
+        return
+    dilihat: dict[tuple[int, str], int] = {}
+    for i, h in enumerate(skm.hasil):
+        loc = ("skm", "hasil", i)
+        kunci = (h.tahun, (h.periode or "").strip().lower())
+        if kunci in dilihat:
+            ld.warn(path, loc + ("tahun",), "skm-periode-ganda",
+                    f"Hasil SKM {h.label_periode} tertulis dua kali (juga butir ke-{dilihat[kunci] + 1}). Hapus salah "
+                    "satunya, atau bedakan periodenya (periode: Semester I, Semester II).")
+        dilihat.setdefault(kunci, i)
+        for kode, v in h.unsur.items():
+            if isinstance(v, dict) and sum(v.values()) != h.responden:
+                ld.warn(path, loc + ("unsur", kode), "skm-jumlah-jawaban",
+                        f"Jumlah jawaban unsur {kode} adalah {sum(v.values())}, padahal responden {h.responden}. "
+                        "Setiap responden menjawab setiap unsur: periksa angka jawaban dan responden di laporan SKM.",
+                        GALAT)
+        kurang = [k for k in m.UNSUR_SKM if k not in h.unsur]
+        if kurang:
+            ld.warn(path, loc + ("unsur",), "skm-unsur-kurang",
+                    f"Hasil SKM {h.label_periode} memuat {len(h.unsur)} dari 9 unsur (tidak ada {', '.join(kurang)}). "
+                    "IKM dihitung dari unsur yang ada. Bila laporan memuat unsur itu, tambahkan.")
+        if h.ikm is not None:
+            try:
+                tertulis = m.ikm_bulat(m.angka(h.ikm))
+            except ValueError:
+                ld.warn(path, loc + ("ikm",), "skm-ikm-tidak-terbaca",
+                        f"IKM '{h.ikm}' tidak dapat dibaca sebagai angka. Tulis seperti di laporan, misalnya 84,52.")
+                continue
+            hitung = m.ikm_bulat(h.nilai_ikm())
+            if abs(tertulis - hitung) > m.Decimal("0.01"):
+                ld.warn(path, loc + ("ikm",), "skm-ikm-beda",
+                        f"IKM tertulis {m.fmt_desimal(tertulis)}, sedangkan hitungan dari nilai unsurnya (Permenpan "
+                        f"RB 14/2017: rata-rata unsur x 25) {m.fmt_desimal(hitung)}. Periksa angka unsur di laporan. "
+                        "Laporan yang membulatkan bobot menjadi 0,111 atau 0,11 mendapat angka sedikit lebih kecil; "
+                        "situs menampilkan hasil hitungan.")
 
 
 def _check_penetapan(ld: _Loader, path: Path, p: Optional[m.Penetapan], loc: tuple) -> None:
@@ -825,6 +868,7 @@ def _check_penetapan(ld: _Loader, path: Path, p: Optional[m.Penetapan], loc: tup
 
 def _check_service(ld: _Loader, path: Path, s: m.Layanan, origin: dict[str, str], rusak: set[str]) -> None:
     """``rusak``: keys whose errors were already reported (the model holds the rest)."""
+    _check_skm(ld, path, s.skm)
     for comp in m.KOMPONEN_PUBLIK:
         if getattr(s, comp) is None and comp not in rusak:
             ld.warn(

@@ -802,3 +802,69 @@ def ikhtisar(d: m.Layanan) -> Ikhtisar:
         ketentuan=m.ketentuan_persyaratan(d.persyaratan),
         saluran=[saluran(s).teks for s in (d.pengaduan.saluran if d.pengaduan else [])],
     )
+
+
+# -- satisfaction survey (SKM) --------------------------------------------------------------
+
+
+@dataclass
+class UnsurSkm:
+    kode: str  # "U1"
+    nama: str  # "Persyaratan"
+    nilai: float  # the average answer, 1–4
+    teks: str  # "3,45"
+
+
+@dataclass
+class PeriodeSkm:
+    """One survey period as the pages show it: the index computed from the elements."""
+
+    label: str  # "Semester II 2025"
+    responden: int
+    ikm: float
+    ikm_teks: str  # "86,58"
+    mutu: str  # "B"
+    mutu_label: str  # "Baik"
+    unsur: list[UnsurSkm]
+    tindak_lanjut: list[str]
+    laporan: Optional[str]
+    kurang: list[str]  # elements the report does not have
+
+
+@dataclass
+class Skm:
+    tautan: Optional[Any]  # the survey's address (html.web link) or None
+    periode: list[PeriodeSkm]  # oldest first
+
+    @property
+    def terakhir(self) -> Optional[PeriodeSkm]:
+        return self.periode[-1] if self.periode else None
+
+
+def periode_skm(h: m.HasilSkm) -> PeriodeSkm:
+    x = h.nilai_ikm()
+    huruf, label = m.mutu_ikm(x)
+    unsur = []
+    for kode, nama in m.UNSUR_SKM.items():
+        if kode in h.unsur:
+            n = m.nrr(h.unsur[kode])
+            unsur.append(UnsurSkm(kode, nama, float(n), m.fmt_desimal(n)))
+    return PeriodeSkm(
+        label=h.label_periode, responden=h.responden, ikm=float(m.ikm_bulat(x)), ikm_teks=m.fmt_desimal(m.ikm_bulat(x)),
+        mutu=huruf, mutu_label=label, unsur=unsur, tindak_lanjut=list(h.tindak_lanjut or []), laporan=h.laporan,
+        kurang=[k for k in m.UNSUR_SKM if k not in h.unsur])
+
+
+def skm(s: Optional[m.Skm], tautan_cadangan: Optional[str] = None) -> Optional[Skm]:
+    """The survey of a unit or service: its results (oldest first) and where to fill it in
+    (``tautan_cadangan``: the unit's, for a service without its own)."""
+    tautan = (s.tautan if s else None) or tautan_cadangan
+    hasil = s.urut() if s else []
+    if not tautan and not hasil:
+        return None
+    return Skm(web(tautan) if tautan else None, [periode_skm(h) for h in hasil])
+
+
+def tautan_skm(units: Sequence[m.Unit]) -> Optional[str]:
+    """The survey address of the nearest unit of a chain that has one."""
+    return next((u.skm.tautan for u in units if u.skm and u.skm.tautan), None)

@@ -15,6 +15,7 @@ One module per component group:
 - ``dasar``: base class, text/list/date/money/link types, nested ``Uraian`` lists
 - ``persyaratan`` (1), ``prosedur`` (2), ``durasi`` (3), ``biaya`` (4, 5),
   ``pengaduan`` (6), ``internal`` (7–14)
+- ``skm``: the satisfaction survey (SKM) results and their index (IKM)
 - ``layanan``: the 14 components together, the service, unit and instansi files
 """
 
@@ -29,4 +30,5 @@ from .prosedur import *  # noqa: F401,F403
 from .biaya import *  # noqa: F401,F403
 from .pengaduan import *  # noqa: F401,F403
 from .internal import *  # noqa: F401,F403
+from .skm import *  # noqa: F401,F403
 from .layanan import *  # noqa: F401,F403

@@ -32,6 +32,7 @@ from .internal import DaftarKompetensi, DaftarSarana, DasarHukum, JumlahPelaksan
 from .pengaduan import PengaduanMasuk, Petugas, SaluranMasuk
 from .persyaratan import DaftarPersyaratan
 from .prosedur import Prosedur, varian_prosedur
+from .skm import Skm
 
 KOMPONEN_PUBLIK = ("persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "pengaduan")
 KOMPONEN_INTERNAL = (
@@ -359,6 +360,9 @@ class Layanan(Komponen):
         "\"Waktu Pelayanan\").",
     )
     sumber: Optional[Sumber] = Field(None, description="Asal naskah standar ini (alamat, tanggal dibaca, kekurangannya).")
+    skm: Optional[Skm] = Field(
+        None, description="Survei kepuasan masyarakat khusus layanan ini: alamat survei dan hasilnya. Bila tidak "
+        "diisi, halaman layanan menautkan survei unitnya.")
 
     @model_validator(mode="after")
     def _cek_lintas(self) -> "Layanan":
@@ -459,6 +463,8 @@ class Unit(Dasar):
         description="Komponen bawaan yang diwarisi semua layanan unit ini (misalnya pengaduan, sarana_prasarana, dasar_hukum).",
     )
     sumber: Optional[Sumber] = Field(None, description="Asal naskah profil unit ini.")
+    skm: Optional[Skm] = Field(
+        None, description="Survei kepuasan masyarakat (SKM) unit: alamat survei dan hasil setiap periode.")
 
 
 def bawaan_unit(units: Any, komp: str) -> tuple[Any, int]:

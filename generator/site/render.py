@@ -31,7 +31,7 @@ from ..jinjacache import BYTECODE
 from ..riwayat import TERBARU, Riwayat, Versi
 from ..schema import SCHEMAS, schema_text
 from .. import tampilan
-from . import guide, umpan
+from . import grafik, guide, umpan
 from .diagram import svg_alur
 from .search import BOOST_PENGADUAN, kata_kunci
 from .urls import rel
@@ -184,6 +184,7 @@ class _Render:
             nama_situs=opsi.nama_situs,
             cetak=opsi.cetak,
             diagram=diagram,
+            grafik=grafik,
         )
         self._tpl: dict[str, jinja2.Template] = {}
 
@@ -343,6 +344,20 @@ def kelompok_perubahan(v: Versi, cat: Catalog) -> list[KelompokPerubahan]:
     return list(out.values())
 
 
+def _skm_layanan(svc: Service) -> dict[str, Any]:
+    """The survey on a service page: its own results and link; else its unit's link and latest index."""
+    chain = svc.unit.chain()
+    tautan_unit = tampilan.tautan_skm([u.data for u in chain])
+    sendiri = tampilan.skm(svc.own.skm, tautan_unit)
+    unit_hasil = next((u for u in chain if u.data.skm and u.data.skm.hasil), None)
+    terakhir = tampilan.periode_skm(unit_hasil.data.skm.urut()[-1]) if unit_hasil else None
+    return {
+        "skm": sendiri,
+        "skm_tautan": sendiri.tautan if sendiri else None,
+        "skm_unit": (unit_hasil, terakhir) if unit_hasil else None,
+    }
+
+
 def tampilan_layanan(svc: Service) -> tampilan.Layanan:
     return tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug, svc.origin)
 
@@ -368,6 +383,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         url_lengkap=export.absolute(r.opsi.site_url, svc.url) if r.opsi.site_url else "",
         berkas_cetak=r.cetak_layanan(svc) if r.opsi.cetak else None,
         riwayat=r.opsi.riwayat.layanan(svc.rel_path) if r.opsi.riwayat else [],
+        **_skm_layanan(svc),
         riwayat_terlipat=RIWAYAT_TERBUKA,
     )
     teks_tampil = v.ringkasan_tampil
@@ -434,6 +450,7 @@ def _unit(r: _Render, unit: UnitNode) -> Halaman:
         pengaduan=tampilan.pengaduan(pengaduan) if pengaduan else None,
         kelompok=[(u, [r.ringkas_layanan(s) for s in ss]) for u, ss in _per_bidang(unit)],
         berkas_cetak=r.cetak_unit(unit) if r.opsi.cetak else None,
+        skm=tampilan.skm(unit.data.skm, tampilan.tautan_skm([u.data for u in unit.chain()[1:]])),
     )
     nama = unit.data.nama
     deskripsi = f"Profil, maklumat, dan standar pelayanan {nama}."
