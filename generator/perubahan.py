@@ -44,9 +44,19 @@ class Perubahan:
 # -- reading both sides ---------------------------------------------------------------------
 
 
+#: Every git call runs with these: a folder of the tree that looks like a bare repository (a
+#: contributor can commit HEAD, objects/, refs/ and a config into standards/) is never taken
+#: for one, so its config (a gpg.program, a hook) never runs; no signature checks, no file-system
+#: monitor; paths are literal, never patterns; a partial clone does not fetch from the network.
+GIT_AMAN = ("-c", "safe.bareRepository=explicit", "-c", "log.showSignature=false", "-c", "core.fsmonitor=false")
+GIT_ENV = {"GIT_LITERAL_PATHSPECS": "1", "GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0",
+           "GIT_OPTIONAL_LOCKS": "0"}
+
+
 def git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
     try:
-        r = subprocess.run(["git", "-C", str(repo), *args], input=input_, capture_output=True, timeout=300)
+        r = subprocess.run(["git", *GIT_AMAN, "-C", str(repo), *args], input=input_, capture_output=True,
+                           timeout=300, env={**os.environ, **GIT_ENV})
     except FileNotFoundError as e:
         raise DiffGagal("Perintah git tidak ditemukan; pasang git (apt-get install git).") from e
     except subprocess.TimeoutExpired as e:
@@ -58,7 +68,20 @@ def git(repo: Path, *args: str, input_: Optional[bytes] = None) -> bytes:
 
 
 def akar_repo(folder: Path) -> Path:
-    return Path(os.fsdecode(git(folder, "rev-parse", "--show-toplevel").strip()))
+    """The work tree of the repository that holds ``folder``; refused when git found its
+    repository inside ``folder`` itself (files a contributor committed, not a clone)."""
+    keluar = git(folder, "rev-parse", "--show-toplevel", "--absolute-git-dir").decode("utf-8", "surrogateescape")
+    baris = keluar.strip().split("\n")
+    if len(baris) != 2 or not baris[0]:
+        raise DiffGagal(f"Folder {visible(str(folder))} tidak berada di salinan kerja repositori git.")
+    akar, gitdir = Path(os.path.realpath(baris[0])), os.path.realpath(baris[1])
+    dalam = os.path.realpath(folder)
+    # A repository's own .git (git never tracks a path named .git, so no contributor made it)
+    # is fine, even when the standards folder is the repository itself.
+    if gitdir != str(akar / ".git") and (gitdir == dalam or gitdir.startswith(dalam.rstrip(os.sep) + os.sep)):
+        raise DiffGagal(f"Folder standar memuat repositori git sendiri ({visible(gitdir)}); riwayatnya tidak dibaca. "
+                        "Hapus berkas HEAD, config, objects/ dan refs/ dari folder standar.")
+    return akar
 
 
 def basis_bawaan(repo: Path) -> str:

@@ -33,7 +33,7 @@ from . import model as m
 from . import tampilan
 from .catalog import INSTANSI_FILE, NAMA_LAYANAN_SITUS, UNIT_FILE, UnitNode, warisi
 from .findings import GALAT, visible
-from .perubahan import DiffGagal, bandingkan_data, git
+from .perubahan import DiffGagal, akar_repo, bandingkan_data, git
 from .yamlsafe import MAX_BYTES, load_bytes
 
 if TYPE_CHECKING:
@@ -41,6 +41,14 @@ if TYPE_CHECKING:
 
 #: Commits on the "Perubahan terbaru" page and in the Atom feed.
 TERBARU = 50
+#: Bounds, so that a hostile history cannot exhaust the build: the newest MAKS_VERSI commits
+#: get entries (older ones only set the starting state), and the file versions read may
+#: total MAKS_BYTE (a real repository of 1,000 services and 500 commits reads ~5 MB).
+MAKS_VERSI = 1000
+MAKS_BYTE = 64 * 1024 * 1024
+#: How alike two files must be for git to call a removal and an addition a rename: lower, and
+#: two services written from the same template (a withdrawn one, a new one) would share a history.
+MIRIP_RENAME = "75%"
 
 _REGULER = ("100644", "100755")  # links and submodules are not standards files
 _NOL = "0" * 40
@@ -181,8 +189,8 @@ def _log(repo: Path, rel: str) -> list[tuple[str, str, list[tuple[str, Optional[
     changed file a ``:<modes> <blobs> <status>`` field and its one or two paths. Paths are
     taken by position, never by what they look like (a file name may hold any byte but NUL)."""
     keluaran = git(repo, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
-                   "--raw", "-M", "--no-abbrev", "--no-color", "-z", "--reverse",
-                   "--format=@%H %cI", "HEAD", "--", rel or ".")
+                   "--raw", f"-M{MIRIP_RENAME}", "--no-abbrev", "--no-color", "-z", "--reverse",
+                   "--format=@%H %ct %cI", "HEAD", "--", rel or ".")
     medan = keluaran.split(b"\0")
     out: list[tuple[str, str, list[tuple[str, Optional[str], Optional[str], str, str]]]] = []
     i = 0
@@ -190,7 +198,7 @@ def _log(repo: Path, rel: str) -> list[tuple[str, str, list[tuple[str, Optional[
         f = medan[i].lstrip(b"\n")
         i += 1
         if f.startswith(b"@"):
-            oid, _, tanggal = f[1:].decode().partition(" ")
+            oid, _, tanggal = f[1:].decode("utf-8", "replace").partition(" ")
             out.append((oid, tanggal.strip(), []))
         elif f.startswith(b":") and out:
             _ma, mb, _oa, ob, status = f[1:].decode().split(" ")
@@ -206,17 +214,26 @@ def _log(repo: Path, rel: str) -> list[tuple[str, str, list[tuple[str, Optional[
     return out
 
 
+class TerlaluBesar(Exception):
+    pass
+
+
 def _isi(repo: Path, oids: set[str]) -> dict[str, bytes]:
-    """The blobs ``oids`` no larger than the loader accepts (larger ones are left out)."""
+    """The blobs ``oids`` no larger than the loader accepts (larger ones are left out);
+    :class:`TerlaluBesar` when together they pass MAKS_BYTE."""
     if not oids:
         return {}
     daftar = sorted(oids)
     cek = git(repo, "cat-file", "--batch-check", input_="".join(f"{o}\n" for o in daftar).encode())
     kecil = []
+    total = 0
     for baris in cek.decode().splitlines():
         b = baris.split()
         if len(b) == 3 and b[1] == "blob" and int(b[2]) <= MAX_BYTES:
             kecil.append(b[0])
+            total += int(b[2])
+    if total > MAKS_BYTE:
+        raise TerlaluBesar(total)
     if not kecil:
         return {}
     isi = git(repo, "cat-file", "--batch", input_="".join(f"{o}\n" for o in kecil).encode())
@@ -235,9 +252,16 @@ def _isi(repo: Path, oids: set[str]) -> dict[str, bytes]:
 
 
 def _waktu(teks: str) -> Optional[dt.datetime]:
+    """The commit's date from ``<unix time> <ISO date>``: the ISO form keeps the committer's
+    time zone; an offset Python cannot hold (+24:00 and beyond) falls back to UTC."""
+    detik, _, iso = teks.partition(" ")
     try:
-        return dt.datetime.fromisoformat(teks)
+        return dt.datetime.fromisoformat(iso)
     except ValueError:
+        pass
+    try:
+        return dt.datetime.fromtimestamp(int(detik), dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
         return None
 
 
@@ -266,10 +290,16 @@ def baca(root: Path, cat: Optional["Catalog"] = None) -> Riwayat:
     ``cat``: the catalog loaded from it, whose models are reused where the bytes match."""
     folder = Path(os.path.realpath(root))
     try:
-        repo = Path(os.path.realpath(os.fsdecode(git(folder, "rev-parse", "--show-toplevel").strip())))
+        repo = akar_repo(folder)
     except DiffGagal as e:
-        if "tidak ditemukan" in str(e):
+        if "Perintah git tidak ditemukan" in str(e):
             return _catatan("Riwayat perubahan tidak dibuat: perintah git tidak ada di mesin ini.")
+        if "repositori git sendiri" in str(e):
+            return _catatan(f"Riwayat perubahan tidak dibuat: {e}")
+        if "bare repository" in str(e):
+            return _catatan("Riwayat perubahan tidak dibuat: folder standar memuat berkas yang membuatnya tampak "
+                            "seperti repositori git (HEAD, config, objects/, refs/), sehingga git tidak dipakai di "
+                            "sana. Hapus berkas itu dari folder standar.")
         return _catatan(f"Riwayat perubahan tidak dibuat: folder standar tidak berada di repositori git ({e}).")
     try:
         rel = folder.relative_to(repo).as_posix()
@@ -292,17 +322,31 @@ def baca(root: Path, cat: Optional["Catalog"] = None) -> Riwayat:
         perlu = {ob for _o, _t, cs in log for _s, _l, baru, ob, mb in cs
                  if ob not in dimuat and mb in _REGULER and ob != _NOL and _dibaca(_relatif(baru, rel))}
         blob = _isi(repo, perlu)
+    except TerlaluBesar as e:
+        return _catatan(f"Riwayat perubahan tidak dibuat: seluruh versi berkas standar dalam riwayat git berukuran "
+                        f"{int(e.args[0]) // (1024 * 1024)} MB, melebihi batas {MAKS_BYTE // (1024 * 1024)} MB.")
     except (DiffGagal, OSError, ValueError) as e:
         return _catatan(f"Riwayat perubahan tidak dibuat: {visible(str(e))}")
     # Parsing makes many short-lived objects and no cycles: the cyclic collector, which would
     # walk the whole heap (the catalog, every page) again and again, waits until the end.
+    # Only the newest MAKS_VERSI commits get entries; the older ones set the starting state.
+    diam = batas | {oid for oid, _t, _c in log[:-MAKS_VERSI]}
     gc_aktif = gc.isenabled()
     gc.disable()
     try:
-        riwayat = _susun(log, blob, rel, batas, dimuat)
+        riwayat = _susun(log, blob, rel, diam, dimuat)
     finally:
         if gc_aktif:
             gc.enable()
+    catatan = []
+    if len(log) > MAKS_VERSI:
+        catatan.append(f"Riwayat perubahan memuat {MAKS_VERSI:,} commit terakhir".replace(",", ".")
+                       + f" dari {len(log):,}".replace(",", ".") + "; perubahan yang lebih lama tidak ditampilkan.")
+    tanpa_tanggal = sum(1 for _o, t, _c in log if _waktu(t) is None)
+    if tanpa_tanggal:
+        catatan.append(f"{tanpa_tanggal} commit bertanggal tidak terbaca tidak ditampilkan dalam riwayat perubahan.")
+    if catatan:
+        riwayat.peringatan = " ".join(catatan)
     if dangkal:
         awal = min((v.waktu for v in riwayat.versi), default=None)
         riwayat.peringatan = (

@@ -6,6 +6,7 @@ clones and no git at all."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -301,3 +302,78 @@ def test_file_names_that_look_like_log_fields_do_not_confuse_the_history(repo):
     assert r.peringatan is None
     assert [v.tanggal.isoformat() for v in r.versi][:2] == ["2026-05-06", "2026-04-05"]
     assert r.versi[0].entri[0].kini == REKLAME
+
+
+def test_a_standards_folder_made_to_look_like_a_repository_never_runs_its_config(repo, tmp_path):
+    # A contributor commits HEAD, objects/, refs/ and a config naming a program into standards/:
+    # git must not take the folder for a repository (its config would run the program).
+    std = repo / "standards"
+    bukti = tmp_path / "dijalankan.txt"
+    dalam = tmp_path / "dalam"
+    git(tmp_path, "init", "-q", str(dalam))
+    blob = subprocess.run(["git", "-C", str(dalam), "hash-object", "-w", "--stdin"], input=b"x\n",
+                          capture_output=True, check=True).stdout.decode().strip()
+    pohon_ = subprocess.run(["git", "-C", str(dalam), "mktree"], input=f"100644 blob {blob}\tx\n".encode(),
+                            capture_output=True, check=True).stdout.decode().strip()
+    komit = subprocess.run(
+        ["git", "-C", str(dalam), "hash-object", "-t", "commit", "-w", "--stdin", "--literally"],
+        input=(f"tree {pohon_}\nauthor a <a> 1700000000 +0000\ncommitter a <a> 1700000000 +0000\n"
+               "gpgsig -----BEGIN PGP SIGNATURE-----\n x\n -----END PGP SIGNATURE-----\n\nm\n").encode(),
+        capture_output=True, check=True).stdout.decode().strip()
+    shutil.copytree(dalam / ".git" / "objects", std / "objects", dirs_exist_ok=True)
+    (std / "HEAD").write_text(komit + "\n")
+    (std / "refs").mkdir(exist_ok=True)
+    (std / "refs" / "simpan").write_text("x\n")
+    program = std / "tanda.sh"
+    program.write_text(f"#!/bin/sh\nid > {bukti}\n")
+    program.chmod(0o755)
+    (std / "config").write_text("[core]\n\tbare = false\n\tworktree = .\n[log]\n\tshowSignature = true\n"
+                                "[gpg]\n\tprogram = ./tanda.sh\n")
+    simpan(repo, "berkas aneh", "2026-05-01T10:00:00+08:00")
+    r = riwayat.baca(std)
+    assert not bukti.exists()
+    assert not r.ada and "tampak seperti repositori git" in r.peringatan
+
+
+def test_a_standards_folder_that_is_the_repository_itself_has_its_history(tmp_path):
+    std = tmp_path / "std"
+    shutil.copytree(DATA, std)
+    git(std, "init", "-q", "-b", "main")
+    git(std, "config", "user.email", "uji@contoh.go.id")
+    git(std, "config", "user.name", "Uji")
+    git(std, "add", "-A")
+    git(std, "commit", "-q", "-m", "awal", tanggal="2026-01-01T10:00:00+08:00")
+    r = riwayat.baca(std)
+    assert r.ada and r.peringatan is None and r.versi[0].tanggal.isoformat() == "2026-01-01"
+
+
+def test_a_commit_date_python_cannot_hold_falls_back_to_utc(repo):
+    ubah(repo, REKLAME, "nama: Izin Penyelenggaraan Reklame", "nama: Izin Reklame")
+    simpan(repo, "zona aneh", "1778000000 +2400")  # git keeps a +24:00 offset; Python does not
+    r = riwayat.baca(repo / "standards")
+    assert r.peringatan is None
+    assert r.versi[0].waktu == dt.datetime.fromtimestamp(1778000000, dt.timezone.utc)
+    assert r.versi[0].entri[0].kini == REKLAME
+
+
+def test_a_hostile_history_is_bounded(repo, monkeypatch):
+    # Only the newest commits get entries (older ones set the starting state), and a warning says so.
+    monkeypatch.setattr(riwayat, "MAKS_VERSI", 2)
+    r = riwayat.baca(repo / "standards")
+    assert [v.tanggal.isoformat() for v in r.versi] == ["2026-04-05"]  # the newest is comment-only
+    assert "2 commit terakhir dari 5" in r.peringatan
+    assert not any(e.jenis == "tambah" for v in r.versi for e in v.entri)
+    # Versions that together pass the byte budget are not read at all.
+    monkeypatch.setattr(riwayat, "MAKS_BYTE", 1000)
+    r = riwayat.baca(repo / "standards")
+    assert not r.ada and "melebihi batas" in r.peringatan
+
+
+def test_a_service_page_shows_at_most_fifty_entries(repo, monkeypatch):
+    from generator.site import render
+
+    monkeypatch.setattr(render, "RIWAYAT_MAKS", 2)
+    _cat, halaman, _b = situs(repo)
+    bagian = halaman["layanan/surat-keterangan/"]
+    bagian = bagian[bagian.index('id="riwayat"'):]
+    assert bagian.count("<time ") == 2 and "2 perubahan yang lebih lama tidak ditampilkan" in bagian

@@ -318,8 +318,10 @@ def perlu_ditinjau(cat: Catalog, hari: int = TINJAU_HARI) -> list[Tinjau]:
     return [t for _j, _n, t in sorted(out, key=lambda x: (x[0], x[1]))]
 
 
-#: A service page shows this many history entries; the older ones are folded.
+#: A service page shows this many history entries; the older ones are folded, up to
+#: RIWAYAT_MAKS in all (a unit file changed every day would otherwise grow every page without end).
 RIWAYAT_TERBUKA = 5
+RIWAYAT_MAKS = 50
 
 
 @dataclass
@@ -367,6 +369,7 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
     url = svc.url
     unit = svc.unit
     v = tampilan_layanan(svc)
+    riwayat = r.opsi.riwayat.layanan(svc.rel_path) if r.opsi.riwayat else []
     produk = [p.nama for p in v.komponen["produk"].isi or []]
     html = r.render(
         "layanan.html.j2",
@@ -382,9 +385,10 @@ def _layanan(r: _Render, svc: Service) -> Halaman:
         json_url=f"layanan/{quote(svc.slug)}.json",
         url_lengkap=export.absolute(r.opsi.site_url, svc.url) if r.opsi.site_url else "",
         berkas_cetak=r.cetak_layanan(svc) if r.opsi.cetak else None,
-        riwayat=r.opsi.riwayat.layanan(svc.rel_path) if r.opsi.riwayat else [],
-        **_skm_layanan(svc),
+        riwayat=riwayat[:RIWAYAT_MAKS],
+        riwayat_lebih=max(0, len(riwayat) - RIWAYAT_MAKS),
         riwayat_terlipat=RIWAYAT_TERBUKA,
+        **_skm_layanan(svc),
     )
     teks_tampil = v.ringkasan_tampil
     if not v.berlaku:
