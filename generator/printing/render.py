@@ -450,6 +450,9 @@ def _lebar_qr(alamat: str, fmt: t.Format) -> float:
     return round(fmt.mm(46) + em, 2)
 
 
+#: Width (mm on A3) of the survey's QR code in the complaint band ("Beri penilaian layanan ini").
+LEBAR_QR_SURVEI = 24
+
 #: Said on a compact poster, in its footer line: what it leaves out, and where it is.
 CATATAN_PADAT = ("Ringkasan layanan, waktu tiap langkah, percabangan alur, waktu penyelesaian pengaduan, dan pelayanan "
                  "khusus: lihat halaman web layanan ini (kode QR).")
@@ -504,16 +507,19 @@ def bagi_urut(tinggi: list[float], n: int) -> list[tuple[int, int]]:
     return [g for g in reversed(out) if g[0] < g[1]]
 
 
-def kolom_saluran(daftar: list[Any], fmt: t.Format, padat: bool) -> list[list[Any]]:
+def kolom_saluran(daftar: list[Any], fmt: t.Format, padat: bool, kurang_mm: float = 0.0) -> list[list[Any]]:
     """The complaint channels in the band's columns, in order, about equally tall (the
     height of each is guessed from its length; the band is measured anyway). Columns
     of our own, not CSS columns: WeasyPrint balances a list of unbreakable items in
-    hundreds of layout passes."""
+    hundreds of layout passes. ``kurang_mm``: width the band gives to something else
+    (the survey's QR code)."""
     n = 2 if fmt.nama == "xbanner" else (4 if padat else 3)
+    if kurang_mm and fmt.nama != "xbanner":
+        n -= 1
     if len(daftar) <= 1:
         return [list(daftar)] if daftar else []
     em = fmt.pt * 25.4 / 72
-    lebar = (fmt.lebar - 2 * fmt.margin - 1.4 * em - (n - 1) * em) / n
+    lebar = (fmt.lebar - 2 * fmt.margin - kurang_mm - 1.4 * em - (n - 1) * em) / n
     per_baris = max(8.0, lebar / (0.55 * em))
     tinggi = [math.ceil(len(f"{s.nama}: {s.nilai_ringkas}") / per_baris) + 0.15 for s in daftar]
     return [list(daftar[a:b]) for a, b in bagi_urut(tinggi, n)]
@@ -532,6 +538,12 @@ def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, p
     fmt = t.format_poster(size, pt_a3)
     url = p.layanan.page_url
     v = tampilan_layanan(p.layanan)
+    # The satisfaction survey (the service's own, else its unit's): a second QR code in the band.
+    lay = p.layanan
+    survei = tampilan.web((lay.data.skm.tautan if lay.data.skm else None) or tampilan.tautan_skm(lay.units))
+    em = fmt.pt * 25.4 / 72
+    # The cell: the code, or the longest word of "Beri penilaian layanan ini" (0.8 em bold), plus the gap.
+    lebar_survei = max(fmt.mm(LEBAR_QR_SURVEI), 5.2 * 0.8 * em) + em if survei else 0.0
     return t.render(
         "poster.html",
         p=p,
@@ -548,7 +560,12 @@ def html_poster(p: PosterIn, size: str, pt_a3: float, css_inline: bool = True, p
         hanya_bawah=hanya_bawah,
         seimbang=seimbang,
         kolom_saluran=kolom_saluran(v.komponen["pengaduan"].isi.saluran if v.komponen["pengaduan"].isi else [],
-                                    fmt, padat),
+                                    fmt, padat, lebar_survei),
+        survei=survei,
+        qr_survei=t.qr_data_uri(survei.href) if survei else None,
+        survei_pendek=paths.short_url(survei.href) if survei else None,
+        lebar_survei=lebar_survei,
+        qr_survei_mm=fmt.mm(LEBAR_QR_SURVEI),
         padat=padat,
         CATATAN_PADAT=CATATAN_PADAT,
         css_inline=css_inline,
