@@ -23,7 +23,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import escape
 
-from .. import export
+from .. import export, sippn
 from .. import model as m
 from ..html import baris
 from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, jadwal_tinjau, slugify  # slugify: the category page address
@@ -455,6 +455,7 @@ def _unit(r: _Render, unit: UnitNode) -> Halaman:
         kelompok=[(u, [r.ringkas_layanan(s) for s in ss]) for u, ss in _per_bidang(unit)],
         berkas_cetak=r.cetak_unit(unit) if r.opsi.cetak else None,
         skm=tampilan.skm(unit.data.skm, tampilan.tautan_skm([u.data for u in unit.chain()[1:]])),
+        sippn_url=f"unit/{quote(unit.id)}/sippn.csv" if unit.all_services() else None,
     )
     nama = unit.data.nama
     deskripsi = f"Profil, maklumat, dan standar pelayanan {nama}."
@@ -566,6 +567,9 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         for name, (cls, title) in SCHEMAS.items():
             yield Berkas(f"skema/{name}", _teks(schema_text(cls, title)))
         yield Berkas("perubahan.xml", _teks(umpan.atom(terbaru, nama_instansi, opsi.site_url, cat.today)))
+        for unit in cat.all_units():
+            if unit.all_services():
+                yield Berkas(f"unit/{unit.id}/sippn.csv", _teks(sippn.csv_unit(unit, opsi.site_url)))
     halaman.append(
         _halaman(
             r, "data-terbuka.md", "data-terbuka/", "Data terbuka", "data-terbuka.html.j2",
