@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional, Sequence
 
-from .findings import GALAT, PERINGATAN, format_findings, summary, tanpa_kepatuhan
+from .findings import GALAT, PERINGATAN, format_findings, summary, tanpa_kepatuhan, visible
 
 
 # argparse's own words, in Bahasa Indonesia. argparse looks its texts up through the module's
@@ -157,6 +157,18 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("head", nargs="?", metavar="UJUNG", help="revisi yang dibandingkan (bawaan: berkas saat ini)")
     d.add_argument("--root", default="standards", metavar="FOLDER", help="folder standar (bawaan: standards)")
     d.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="bentuk keluaran")
+    k = sub.add_parser(
+        "periksa", help="periksa kepatuhan standar pelayanan unit (sebelum penilaian Ombudsman)",
+        description="Daftar periksa kepatuhan setiap unit dan layanannya, dihitung dari data: komponen standar, "
+                    "terbit dalam dua bentuk, maklumat, pelayanan kelompok rentan, pengaduan dan SP4N-LAPOR!, "
+                    "penetapan, peninjauan, FKP, SKM, visi-misi-moto. Setiap kekurangan menyebut berkas dan kunci "
+                    "yang perlu ditulis. Skor 0-100 dengan bobot yang disebut; bukan nilai resmi Ombudsman RI.",
+        epilog="Contoh: standar periksa, standar periksa dpmptsp --format markdown, standar periksa --cetak")
+    k.add_argument("units", nargs="*", metavar="UNIT", help="folder unit, misalnya dpmptsp (bawaan: semua unit)")
+    k.add_argument("--root", default="standards", metavar="FOLDER", help="folder standar (bawaan: standards)")
+    k.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="bentuk keluaran")
+    k.add_argument("--cetak", action="store_true",
+                   help="tata juga poster setiap layanan untuk memeriksa bentuk cetak (tembolok di .cache/standar-periksa)")
     i = sub.add_parser(
         "init", help="buat repositori standar pelayanan baru untuk satu pemerintah daerah atau unit",
         description="Buat repositori standar pelayanan di FOLDER: standards/ berisi identitas instansi, satu unit, "
@@ -195,6 +207,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _init(args)
         if args.cmd == "diff":
             return _diff(args)
+        if args.cmd == "periksa":
+            return _periksa(args)
         if args.cmd == "cetak":
             from .printing.cli import run as cetak
 
@@ -203,6 +217,39 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stderr.write("Dibatalkan.\n")
         return 130
     return 2
+
+
+def _periksa(args: argparse.Namespace) -> int:
+    from . import kepatuhan as k
+    from .catalog import load_catalog
+
+    root = Path(args.root)
+    if not root.is_dir():
+        sys.stderr.write(f"standar periksa: folder standar {visible(str(root))} tidak ada.\n")
+        return 2
+    cat = load_catalog(root)
+    if not cat.ok:
+        for f in cat.findings:
+            if f.severity == GALAT:
+                sys.stderr.write(f.text() + "\n")
+        sys.stderr.write(f"standar periksa: perbaiki galat lebih dulu ({summary(cat.findings)}).\n")
+        return 1
+    ada = {u.id for u in cat.all_units()}
+    asing = [u for u in args.units if u.strip("/") not in ada]
+    if asing:
+        sys.stderr.write(f"standar periksa: unit tidak ada: {visible(', '.join(asing))}. Unit yang ada: "
+                         f"{', '.join(sorted(ada))}.\n")
+        return 2
+    poster = None
+    if args.cetak:
+        from .printing.periksa import temuan_cetak
+
+        gagal = {f.file for f in temuan_cetak([root]) if f.code == "poster-tidak-muat"}
+        poster = {s.slug: s.file not in gagal for s in cat.services}
+    hasil = k.periksa(cat, [u.strip("/") for u in args.units] or None, poster)
+    keluar = {"text": k.teks, "markdown": k.markdown, "json": k.json_teks}[args.format](hasil, cat.today)
+    sys.stdout.write(keluar)
+    return 0
 
 
 def _diff(args: argparse.Namespace) -> int:

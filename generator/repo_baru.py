@@ -235,6 +235,8 @@ nav:
   - Kategori: kategori/index.md
   - Unit layanan: unit/index.md
   - Pengaduan: pengaduan.md
+  - Perubahan terbaru: perubahan.md
+  - Kepatuhan: kepatuhan.md
   - Data terbuka: data-terbuka.md
   - Panduan petugas: panduan-petugas.md
 

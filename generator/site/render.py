@@ -23,7 +23,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import escape
 
-from .. import export, sippn
+from .. import export, kepatuhan, sippn
 from .. import model as m
 from ..html import baris
 from ..catalog import UNIT_FILE, Catalog, Service, UnitNode, jadwal_tinjau, slugify  # slugify: the category page address
@@ -187,6 +187,7 @@ class _Render:
             grafik=grafik,
         )
         self._tpl: dict[str, jinja2.Template] = {}
+        self.kepatuhan: dict[str, Any] = {}  # unit id -> kepatuhan.HasilUnit
 
     def tpl(self, name: str) -> jinja2.Template:
         t = self._tpl.get(name)
@@ -456,6 +457,7 @@ def _unit(r: _Render, unit: UnitNode) -> Halaman:
         berkas_cetak=r.cetak_unit(unit) if r.opsi.cetak else None,
         skm=tampilan.skm(unit.data.skm, tampilan.tautan_skm([u.data for u in unit.chain()[1:]])),
         sippn_url=f"unit/{quote(unit.id)}/sippn.csv" if unit.all_services() else None,
+        kepatuhan_skor=kepatuhan.fmt_skor(r.kepatuhan[unit.id].skor) if unit.id in r.kepatuhan else None,
     )
     nama = unit.data.nama
     deskripsi = f"Profil, maklumat, dan standar pelayanan {nama}."
@@ -475,6 +477,13 @@ def _unit(r: _Render, unit: UnitNode) -> Halaman:
 def bangun(cat: Catalog, opsi: Opsi) -> Situs:
     """Every generated page and data file of the site."""
     r = _Render(cat, opsi)
+    # The compliance self-check of every unit (its page, and a line on the unit's page).
+    poster = None
+    if opsi.cetak:
+        from ..printing import paths as pp
+
+        poster = {x.slug: opsi.cetak_tidak_ada.get(pp.poster_path(x, "a3")) != "gagal" for x in cat.services}
+    r.kepatuhan = {h.id: h for h in kepatuhan.periksa(cat, None, poster)}
     halaman: list[Halaman] = []
     slugs = {s.slug for s in cat.services}
     ins = cat.instansi
@@ -614,10 +623,32 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
             jumlah=len(terbaru), batas=TERBARU,
         )
     )
+    # Compliance self-check: one page per unit, and all units together.
+    hasil_kepatuhan = list(r.kepatuhan.values())
+    hari_ini = m.tanggal_id(cat.today)
+    for h, unit in zip(hasil_kepatuhan, cat.all_units()):
+        halaman.append(
+            _halaman(
+                r, f"unit/{unit.id}/kepatuhan.md", f"{unit.url}kepatuhan/", f"Kepatuhan standar pelayanan: {h.nama}",
+                "kepatuhan-unit.html.j2", f"Daftar periksa kepatuhan standar pelayanan {h.nama}.",
+                h=h, skor=kepatuhan.fmt_skor(h.skor), keterangan=kepatuhan.KETERANGAN, hari_ini=hari_ini,
+                jejak=[("Beranda", ""), ("Unit layanan", "unit/")]
+                + [(x.data.nama, x.url) for x in reversed(unit.chain())] + [("Kepatuhan", None)],
+            )
+        )
+    halaman.append(
+        _halaman(
+            r, "kepatuhan.md", "kepatuhan/", "Kepatuhan standar pelayanan", "kepatuhan.html.j2",
+            f"Pemeriksaan mandiri kepatuhan standar pelayanan setiap unit {nama_instansi}.",
+            hasil=[(h, kepatuhan.fmt_skor(h.skor)) for h in hasil_kepatuhan], bobot=kepatuhan.BOBOT,
+            keterangan=kepatuhan.KETERANGAN, hari_ini=hari_ini,
+        )
+    )
     for h in halaman:
         if h.jenis == "halaman":
             h.di_navigasi = h.src in ("index.md", "layanan/index.md", "kategori/index.md", "unit/index.md",
-                                       "pengaduan.md", "perubahan.md", "data-terbuka.md", "panduan-petugas.md")
+                                       "pengaduan.md", "perubahan.md", "kepatuhan.md", "data-terbuka.md",
+                                       "panduan-petugas.md")
             h.jenis = "daftar"
     # Searchable listing pages: short entries (lists of every service would bloat the index).
     for h in halaman:

@@ -48,6 +48,8 @@ def templates(catalog) -> dict[str, str]:
         "panduan": "panduan-petugas/",
         "rancangan": "rancangan/",
         "perubahan": "perubahan/",
+        "kepatuhan": "kepatuhan/",
+        "kepatuhan-unit": "unit/diskominfo/kepatuhan/",
         "aksesibilitas": "aksesibilitas/",
         "404": "halaman-yang-tidak-ada/",
     }
@@ -113,7 +115,7 @@ def test_every_template_is_in_indonesian(page, server, catalog):
 
 @pytest.mark.parametrize("name", ["beranda", "layanan", "unit", "bidang", "az", "kategori", "kategori-satu",
                                   "unit-daftar", "pengaduan", "data-terbuka", "panduan", "aksesibilitas", "404",
-                                  "rancangan", "perubahan"])
+                                  "rancangan", "perubahan", "kepatuhan", "kepatuhan-unit"])
 def test_no_horizontal_scrolling_at_320px(page, server, catalog, name):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(server.url + templates(catalog)[name])

@@ -1,0 +1,99 @@
+"""`standar periksa` (issue 12): the compliance self-check on the example data, on a real unit
+with gaps, its weights and score, its three outputs, and its public pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import kepatuhan as k
+from generator.catalog import load_catalog
+from generator.cli import main
+from generator.site import Opsi, bangun
+
+REPO = Path(__file__).resolve().parents[1]
+JEMBRANA = REPO / "tests" / "nyata" / "jembrana-disnaker-ak1"
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    return load_catalog(REPO / "standards")
+
+
+def butir(h: k.HasilUnit, kunci: str) -> k.Butir:
+    return next(b for b in h.butir if b.kunci == kunci)
+
+
+def test_the_weights_add_up_to_100_and_are_stated_everywhere(contoh, capsys):
+    assert sum(b for _k, _j, b in k.BOBOT) == 100
+    hasil = k.periksa(contoh)
+    teks = k.teks(hasil, contoh.today)
+    for _kunci, judul, bobot in k.BOBOT:
+        assert f"{judul} (bobot {bobot})" in teks
+    assert "bukan nilai resmi Ombudsman RI" in teks
+    data = json.loads(k.json_teks(hasil, contoh.today))
+    assert [b["bobot"] for b in data["bobot"]] == [b for _k, _j, b in k.BOBOT]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for _kunci, judul, bobot in k.BOBOT:
+        assert f"| {judul} | {bobot} |" in readme
+
+
+def test_the_example_units_meet_every_item_but_diskominfos_survey(contoh):
+    hasil = {h.id: h for h in k.periksa(contoh)}
+    for uid in ("disdukcapil", "dpmptsp", "dpmptsp/perizinan"):
+        h = hasil[uid]
+        assert all(b.nilai in (None, 1.0) for b in h.butir), [(b.kunci, b.rincian) for b in h.butir]
+        assert h.skor == 100.0 and h.bobot_diperiksa == 90  # posters not checked
+    d = hasil["diskominfo"]
+    kurang = [b for b in d.butir if b.nilai is not None and b.nilai < 1]
+    assert [b.kunci for b in kurang] == ["skm"]
+    assert kurang[0].kurang[0].relatif == "diskominfo/_unit.yaml" and kurang[0].kurang[0].kunci == "skm:"
+    assert d.skor == round(85 / 90 * 100, 1)
+
+
+def test_a_real_unit_with_gaps_is_told_what_to_add_and_where_never_to_invent(tmp_path):
+    cat = load_catalog(JEMBRANA)
+    (h,) = k.periksa(cat)
+    assert butir(h, "komponen-publik").nilai == 1.0  # the published standard has all six
+    for kunci in ("maklumat", "kelompok-rentan", "pengaduan", "penetapan", "peninjauan", "fkp", "skm", "visi-misi-moto"):
+        b = butir(h, kunci)
+        assert b.nilai is not None and b.nilai < 1, kunci
+        for x in b.kurang:
+            assert x.relatif.startswith("dinas-tenaga-kerja-dan-perindustrian/")
+            assert "Bila" in x.pesan or "bila" in x.pesan or "seperti" in x.pesan, x.pesan  # only if they have it
+    assert h.skor < 50
+    assert butir(h, "kelompok-rentan").rincian == "0 dari 4 kelompok"
+
+
+def test_posters_that_do_not_fit_count_against_publishing_in_both_forms(contoh):
+    unit = contoh.unit("dpmptsp")
+    poster = {s.slug: s.slug != "persetujuan-bangunan-gedung" for s in contoh.services}
+    h = k.periksa_unit(unit, contoh.today, poster)
+    b = butir(h, "dua-bentuk")
+    assert b.nilai == pytest.approx(2 / 3) and b.rincian == "2 dari 3 layanan memiliki halaman web dan poster"
+    assert b.kurang[0].relatif == "dpmptsp/perizinan/persetujuan-bangunan-gedung.yaml"
+    assert h.bobot_diperiksa == 100
+
+
+def test_the_command_gives_text_markdown_and_json(capsys):
+    assert main(["periksa", "--root", str(JEMBRANA), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["unit"][0]["skor"] < 50 and data["keterangan"].endswith("KemenPANRB.")
+    assert main(["periksa", "--root", str(REPO / "standards"), "dpmptsp", "--format", "markdown"]) == 0
+    md = capsys.readouterr().out
+    assert "### Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu: 100,0 dari 100" in md
+    assert "Bidang" not in md.split("\n", 2)[2].split("###")[1]  # only the unit asked for
+    assert main(["periksa", "--root", str(REPO / "standards"), "tidak-ada"]) == 2
+    assert "unit tidak ada" in capsys.readouterr().err
+
+
+def test_each_unit_has_a_public_compliance_page_and_the_site_a_summary(contoh):
+    halaman = {h.url: h.html for h in bangun(contoh, Opsi()).halaman}
+    html = halaman["unit/diskominfo/kepatuhan/"]
+    assert "<strong>94,4</strong> dari 100" in html and "dihitung dari data standar pada" in html
+    assert "(berkas diskominfo/_unit.yaml, skm:)" in html
+    ringkas = halaman["kepatuhan/"]
+    assert 'href="../unit/diskominfo/kepatuhan/"' in ringkas and "<td>94,4</td>" in ringkas
+    assert 'href="kepatuhan/"' in halaman["unit/diskominfo/"]
