@@ -129,100 +129,95 @@ def _md_channels(chs: list) -> list[str]:
     return out
 
 
+def _md_butir(items, depth: int = 0) -> list[str]:
+    out = []
+    for x in items:
+        out.append("    " * depth + f"- {_md_esc(x.teks)}")
+        out += _md_butir(x.rincian, depth + 1)
+    return out
+
+
 def md_service(svc) -> str:
-    from generator import model as m
-    from generator.site import teks
+    """The service page as Markdown: the same sections, lists, tables and diagram as the
+    plugin's page, from the same views (generator/tampilan.py)."""
+    from generator import tampilan
     from generator.site.diagram import svg_alur
 
-    d = svc.data
-    L = [f"# {_md_esc(d.nama)}", "", _md_esc(d.ringkasan), ""]
-    if d.status != m.Status.berlaku:
-        L += [f"**{m.LABEL_STATUS[d.status]}**", ""]
+    v = tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug)
+    K = v.komponen  # noqa: N806
+    L = [f"# {_md_esc(v.nama)}", "", _md_esc(v.ringkasan_tampil), ""]
+    if not v.berlaku:
+        L += [f"**{v.label_status}**", ""]
     L += ["## Ringkasan", ""]
-    if d.jangka_waktu:
-        L.append(f"- **Lama proses:** {_md_esc(d.jangka_waktu.teks_ringkas())}")
-    if d.biaya:
-        L.append(f"- **Biaya:** {_md_esc(d.biaya.teks_ringkas())}")
-    if d.produk:
-        L.append(f"- **Yang Anda terima:** {_md_esc(teks.daftar_kalimat([teks.nama_produk(p) for p in d.produk], 'dan'))}")
-    if d.tempat_layanan:
-        L.append(f"- **Tempat:** {_md_esc(d.tempat_layanan)}")
-    for j in teks.teks_jam(d.jam_layanan):
+    if K["jangka_waktu"].isi:
+        L.append(f"- **Lama proses:** {_md_esc(K['jangka_waktu'].isi.teks)}")
+    if K["biaya"].isi:
+        L.append(f"- **Biaya:** {_md_esc(K['biaya'].isi.teks)}")
+    if K["produk"].isi:
+        L.append(f"- **Yang Anda terima:** {_md_esc('; '.join(p.nama for p in K['produk'].isi))}")
+    if v.tempat:
+        L.append(f"- **Tempat:** {_md_esc(v.tempat)}")
+    for j in v.jam:
         L.append(f"- **Jam layanan:** {_md_esc(j)}")
-    if d.layanan_daring:
-        L.append(f"- **Layanan daring:** <{d.layanan_daring}>")
+    if v.daring:
+        L.append(f"- **Layanan daring:** <{v.daring.href}>")
     L += [f"- **Unit layanan:** [{_md_esc(svc.unit.data.nama)}](../unit/{svc.unit.id}.md)", ""]
     L += ["## Persyaratan", ""]
-    for g in m.kelompok_persyaratan(d.persyaratan or []):
-        if g.kelompok:
-            L += [f"### {_md_esc(g.kelompok)}", ""]
-        for p in g.daftar:
-            L.append(f"- **{_md_esc(teks.nama_persyaratan(p))}**" + ("" if teks.wajib(p) else " *(tidak wajib)*"))
-            for x in m.rincian_persyaratan(p):
+    p = K["persyaratan"].isi
+    for g in (p.kelompok if p else []):
+        if g.judul:
+            L += [f"### {_md_esc(g.judul)}", ""]
+        for s_ in g.daftar:
+            L.append(f"- **{_md_esc(s_.nama)}**" + ("" if s_.wajib else " *(tidak wajib)*"))
+            for x in s_.keterangan():
                 L.append(f"    {_md_esc(x)}  ")
         L.append("")
-    if d.prosedur is not None:
+    pr = K["prosedur"].isi
+    if pr is not None:
         L += ["## Prosedur", ""]
-        for vi, (label, steps, *_) in enumerate(m.varian_prosedur(d.prosedur)):
-            if label:
-                L += [f"### {label}", ""]
-            for i, lk in enumerate(steps):
-                w = f" · {lk.waktu.teks_ringkas()}" if lk.waktu else ""
-                L.append(f"{i + 1}. **{_md_esc(lk.nama_pelaksana())}**{_md_esc(w)}  ")
+        for vi, a in enumerate(pr.alur):
+            if a.label:
+                L += [f"### {_md_esc(a.label)}", ""]
+            for lk in a.langkah:
+                w = f" · {lk.waktu}" if lk.waktu else ""
+                L.append(f"{lk.nomor}. **{_md_esc(lk.pelaksana)}**{_md_esc(w)}  ")
                 L.append(f"    {_md_esc(lk.uraian)}")
                 if lk.hasil:
                     L.append(f"    *Hasil: {_md_esc(lk.hasil)}*")
                 for c in lk.cabang:
-                    L.append(f"    - {_md_esc(c.kalimat(i + 1))}")
-            L += ["", f'<figure class="sp-alur">{svg_alur(steps, "Diagram alur prosedur", f"alur-{vi + 1}")}'
+                    L.append(f"    - {_md_esc(c.kalimat)}")
+            L += ["", f'<figure class="sp-alur">{svg_alur(a.model.langkah, "Diagram alur prosedur", f"alur-{vi + 1}")}'
                   "<figcaption>Diagram alur. Isinya sama dengan daftar langkah di atas.</figcaption></figure>", ""]
-    if d.jangka_waktu:
-        L += ["## Jangka waktu", "", _md_esc(d.jangka_waktu.teks_ringkas()) + ".", ""]
-    if d.biaya:
-        L += ["## Biaya", "", _md_esc(d.biaya.teks_ringkas()) + ".", ""]
-        rows = teks.baris_tarif(d.biaya.tarif)
-        if rows:
+    if K["jangka_waktu"].isi:
+        L += ["## Jangka waktu", "", _md_esc(K["jangka_waktu"].isi.teks) + ".", ""]
+    b = K["biaya"].isi
+    if b:
+        L += ["## Biaya", "", _md_esc(b.teks) + ".", ""]
+        if b.tarif:
             L += ["| Jenis | Tarif |", "|---|---|"]
-            L += [f"| {'&emsp;' * r['tingkat']}{_md_esc(r['nama'])} | {_md_esc(r['biaya'])} |" for r in rows]
+            L += [f"| {'&emsp;' * r.tingkat}{_md_esc(r.nama)} | {_md_esc(r.harga)} |" for r in b.tarif]
             L.append("")
-        for x in (d.biaya.rumus, d.biaya.dasar_hukum, d.biaya.keterangan):
-            if x:
-                L += [_md_esc(x), ""]
-    if d.produk:
-        L += ["## Produk layanan", ""] + [f"- {_md_esc(teks.nama_produk(p))}" for p in d.produk] + [""]
-    if d.pengaduan:
-        L += ["## Pengaduan, saran, dan masukan", ""] + _md_channels(d.pengaduan.saluran) + [""]
-        if d.pengaduan.tata_cara:
-            L += ["### Cara pengaduan ditangani", ""] + [f"1. {_md_esc(t)}" for t in d.pengaduan.tata_cara] + [""]
-        if d.pengaduan.waktu_penyelesaian:
+        for label, isi in b.rincian:
+            L += [f"{_md_esc(label)}: {_md_esc(isi)}", ""]
+    if K["produk"].isi:
+        L += ["## Produk layanan", ""] + [f"- {_md_esc(x.nama)}" for x in K["produk"].isi] + [""]
+    pg = K["pengaduan"].isi
+    if pg:
+        L += ["## Pengaduan, saran, dan masukan", ""] + _md_channels(svc.data.pengaduan.saluran) + [""]
+        if pg.tata_cara:
+            L += ["### Cara pengaduan ditangani", ""] + _md_butir(pg.tata_cara) + [""]
+        if pg.waktu:
             L += ["### Waktu penyelesaian pengaduan", ""]
-            L += [f"- {_md_esc(w.kategori)}: {_md_esc(w.waktu.teks_ringkas())}" for w in d.pengaduan.waktu_penyelesaian]
+            L += [f"- {_md_esc(w.kategori)}: {_md_esc(w.waktu)}" for w in pg.waktu]
             L.append("")
     L += ["## Pengelolaan pelayanan (komponen internal)", ""]
-    for key in m.KOMPONEN_INTERNAL:
-        v = getattr(d, key)
-        if not v:
+    for c in v.internal:
+        if c.isi is None:
             continue
-        L += [f"### {m.LABEL_KOMPONEN[key]}", ""]
-        for x in v:
-            if isinstance(x, str):
-                L.append(f"- {_md_esc(x)}")
-            elif key == "dasar_hukum":
-                L.append(f"- {_md_esc(m.teks_peraturan(x))}")
-            elif key == "jumlah_pelaksana":
-                L.append(f"- {_md_esc(x.jabatan)}: {x.jumlah} orang")
-            elif key == "kompetensi_pelaksana":
-                L.append(f"- {_md_esc(x.jabatan)}: {_md_esc(', '.join(x.kompetensi))}")
-            else:
-                L.append(f"- {_md_esc(x.nama)}")
-                for r in getattr(x, "rincian", []):
-                    L.append(f"    - {_md_esc(r if isinstance(r, str) else r.nama)}")
-        L.append("")
-    L += ["## Penetapan dan peninjauan", "", f"- **Status:** {m.LABEL_STATUS[d.status]}"]
-    if d.penetapan:
-        L += [f"- **Keputusan:** Nomor {_md_esc(d.penetapan.nomor)}", f"- **Tanggal penetapan:** {teks.tanggal(d.penetapan.tanggal)}"]
-    if d.peninjauan and d.peninjauan.berikutnya:
-        L.append(f"- **Peninjauan berikutnya:** {teks.tanggal(d.peninjauan.berikutnya)}")
+        L += [f"### {c.label}", ""] + [_md_esc(x) for x in c.isi.paragraf] + _md_butir(c.isi.butir) + [""]
+    L += ["## Penetapan dan peninjauan", "", f"- **Status:** {v.label_status}"]
+    L += [f"- **{_md_esc(label)}:** {_md_esc(isi)}" for label, isi in v.penetapan.baris]
+    L += [f"- **{_md_esc(label)}:** {_md_esc(isi)}" for label, isi in v.peninjauan]
     L += ["", "## Unduh", "", "- [Data standar ini (JSON)](#ringkasan)", ""]
     return "\n".join(L)
 
