@@ -351,6 +351,12 @@ def _nama_folder(ld: _Loader, folder: Path, induk: str) -> bool:
                  f"Nama folder 'index' dipakai situs sendiri: alamat unit/{induk + '/' if induk else ''}index/ "
                  f"adalah {apa}. Beri nama lain; isi folder ini tidak diterbitkan sampai namanya diganti.")
         return False
+    if nama == "kepatuhan" and induk:  # unit/<opd>/kepatuhan/ is the compliance page of <opd>
+        ld.galat(folder, "nama-dicadangkan",
+                 f"Nama folder 'kepatuhan' dipakai situs sendiri: alamat unit/{induk}/kepatuhan/ adalah halaman "
+                 f"kepatuhan standar pelayanan unit {induk}. Beri nama lain; isi folder ini tidak diterbitkan sampai "
+                 "namanya diganti.")
+        return False
     return True
 
 

@@ -232,7 +232,7 @@ def _periksa(args: argparse.Namespace) -> int:
         for f in cat.findings:
             if f.severity == GALAT:
                 sys.stderr.write(f.text() + "\n")
-        sys.stderr.write(f"standar periksa: perbaiki galat lebih dulu ({summary(cat.findings)}).\n")
+        sys.stderr.write(f"standar periksa: perbaiki galat lebih dulu. {summary(cat.findings)}\n")
         return 1
     ada = {u.id for u in cat.all_units()}
     asing = [u for u in args.units if u.strip("/") not in ada]
@@ -244,7 +244,13 @@ def _periksa(args: argparse.Namespace) -> int:
     if args.cetak:
         from .printing.periksa import temuan_cetak
 
-        gagal = {f.file for f in temuan_cetak([root]) if f.code == "poster-tidak-muat"}
+        try:
+            gagal = {f.file for f in temuan_cetak([root / u.strip("/") for u in args.units] or [root])
+                     if f.code == "poster-tidak-muat"}
+        except OSError as e:
+            sys.stderr.write(f"standar periksa: poster tidak dapat ditata ({visible(e.strerror or str(e))}: "
+                             f"{visible(str(e.filename or ''))}).\n")
+            return 2
         poster = {s.slug: s.file not in gagal for s in cat.services}
     hasil = k.periksa(cat, [u.strip("/") for u in args.units] or None, poster)
     keluar = {"text": k.teks, "markdown": k.markdown, "json": k.json_teks}[args.format](hasil, cat.today)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
@@ -42,12 +43,13 @@ BOBOT: tuple[tuple[str, str, int], ...] = (
 )
 assert sum(b for _k, _j, b in BOBOT) == 100
 
-#: Words that say a vulnerable group is served (in pelayanan_khusus text or facility tags).
+#: Whole words that say a vulnerable group is served (in pelayanan_khusus text or facility tags).
 KELOMPOK_RENTAN = {
-    "penyandang disabilitas": ("disabilitas", "difabel", "berkebutuhan khusus", "kursi roda", "tuna"),
-    "lansia": ("lansia", "lanjut usia"),
-    "ibu hamil": ("hamil",),
-    "anak": ("anak", "balita", "laktasi", "menyusui"),
+    "penyandang disabilitas": re.compile(r"\b(disabilitas|difabel|berkebutuhan khusus|kursi roda|tuna ?(netra|rungu|"
+                                         r"wicara|daksa|grahita))\b"),
+    "lansia": re.compile(r"\b(lansia|lanjut usia)\b"),
+    "ibu hamil": re.compile(r"\b(ibu hamil|hamil)\b"),
+    "anak": re.compile(r"\b(anak(?! tangga)|balita|laktasi|menyusui|ruang bermain)\b"),
 }
 
 
@@ -165,7 +167,7 @@ def periksa_unit(unit: UnitNode, today: dt.date, poster: Optional[dict[str, bool
     for daftar in [sarana] + [s.data.sarana_prasarana for s in layanan]:
         teks += tampilan.sarana_rentan(daftar)
     gabung = " ".join(teks).lower()
-    ada_kel = [k for k, kata in KELOMPOK_RENTAN.items() if any(w in gabung for w in kata)]
+    ada_kel = [k for k, pola in KELOMPOK_RENTAN.items() if pola.search(gabung)]
     hilang_kel = [k for k in KELOMPOK_RENTAN if k not in ada_kel]
     b.nilai = len(ada_kel) / len(KELOMPOK_RENTAN)
     b.rincian = f"{len(ada_kel)} dari {len(KELOMPOK_RENTAN)} kelompok" + (f" ({', '.join(ada_kel)})" if ada_kel else "")
@@ -193,17 +195,19 @@ def periksa_unit(unit: UnitNode, today: dt.date, poster: Optional[dict[str, bool
                 "dengan SP4N-LAPOR!"
     b.kurang = kurang
 
+    # Drafts (not adopted yet) and revoked standards have no decree, FKP or review to show.
+    berlaku = [s for s in layanan if s.data.status not in (m.Status.rancangan, m.Status.dicabut)]
+
     # 7. A decree with its number.
     b = butir["penetapan"]
-    ok = [s for s in layanan if s.data.penetapan and s.data.penetapan.nomor]
-    b.nilai, b.rincian = _pecahan(len(ok), n), f"{len(ok)} dari {n} layanan"
+    ok = [s for s in berlaku if s.data.penetapan and s.data.penetapan.nomor]
+    b.nilai, b.rincian = _pecahan(len(ok), len(berlaku)), f"{len(ok)} dari {len(berlaku)} layanan yang berlaku"
     b.kurang = [Kekurangan(s.file, "penetapan:", f"{s.data.nama}: nomor keputusan penetapan tidak ada. Tulis nomor "
                            "keputusan yang menetapkan standar ini (penetapan: nomor:), bila sudah ditetapkan.")
-                for s in layanan if s not in ok]
+                for s in berlaku if s not in ok]
 
     # 8. A review within its period (from the dates written: none, nothing to count on).
     b = butir["peninjauan"]
-    berlaku = [s for s in layanan if s.data.status not in (m.Status.rancangan, m.Status.dicabut)]
     tepat, kurang = 0, []
     for s in berlaku:
         j = jadwal_tinjau(s.data, s.unit)
@@ -220,16 +224,19 @@ def periksa_unit(unit: UnitNode, today: dt.date, poster: Optional[dict[str, bool
 
     # 9. Forum Konsultasi Publik.
     b = butir["fkp"]
-    ok = [s for s in layanan if s.data.fkp]
-    b.nilai, b.rincian = _pecahan(len(ok), n), f"{len(ok)} dari {n} layanan"
+    ok = [s for s in berlaku if s.data.fkp]
+    b.nilai, b.rincian = _pecahan(len(ok), len(berlaku)), f"{len(ok)} dari {len(berlaku)} layanan yang berlaku"
     b.kurang = [Kekurangan(s.file, "fkp:", f"{s.data.nama}: tidak ada catatan Forum Konsultasi Publik. Bila standar "
                            "dibahas dalam FKP, tulis fkp: dengan tanggal dan nomor berita acaranya (di _unit.yaml bila "
-                           "satu forum membahas semua layanan unit).") for s in layanan if s not in ok]
+                           "satu forum membahas semua layanan unit).") for s in berlaku if s not in ok]
 
     # 10. SKM: a result for last year or this one.
     b = butir["skm"]
+    # The unit's survey, or its services' own (a unit may survey service by service).
     su = _rantai(unit, lambda d: d.skm and d.skm.hasil)
-    tahun = max((h.tahun for h in su.data.skm.hasil), default=0) if su else 0
+    semua_hasil = list(su.data.skm.hasil) if su else []
+    semua_hasil += [h for s in layanan if s.data.skm for h in s.data.skm.hasil]
+    tahun = max((h.tahun for h in semua_hasil), default=0)
     if tahun >= today.year - 1:
         b.nilai, b.rincian = 1.0, f"hasil SKM {tahun}"
     else:

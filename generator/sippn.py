@@ -44,9 +44,11 @@ def _persyaratan(p: Any) -> str:
         return ""
     out = list(p.ketentuan)
     for g in p.kelompok:
-        daftar = _bernomor([s.nama + (f" ({'; '.join(x.rstrip('.') for x in k)})" if (k := s.keterangan()) else "")
+        daftar = _bernomor([s.nama + (f" {s.tanda}" if s.tanda else "")
+                            + (f" ({'; '.join(x.rstrip('.') for x in k)})" if (k := s.keterangan()) else "")
                             for s in g.daftar])
-        out.append(f"{g.judul}:\n{daftar}" if g.judul else daftar)
+        kepala = (g.judul + ":" if g.judul else "") + (f" {g.keterangan}" if g.keterangan else "")
+        out.append(f"{kepala.strip()}\n{daftar}" if kepala.strip() else daftar)
     return "\n".join(out)
 
 
@@ -56,17 +58,26 @@ def _langkah(ls: list[Any]) -> list[str]:
         teks = (f"{lk.pelaksana}: " if lk.pelaksana else "") + lk.uraian
         if lk.waktu:
             teks += f" ({lk.waktu})"
-        out.append(teks + "".join(f" {c.kalimat}" for c in lk.cabang))
+        if lk.hasil:
+            teks += f" Hasil: {lk.hasil}"
+        if lk.keterangan:
+            teks += f" {lk.keterangan}"
+        teks += "".join(f" {b.teks}" for b in lk.rincian)
+        for c in lk.cabang:
+            teks += f" {c.kalimat}" + "".join(f" {x}" for x in _langkah(c.langkah))
+        out.append(teks)
     return out
 
 
 def _prosedur(p: Any) -> str:
     if p is None:
         return ""
-    bagian = []
+    bagian = [x for x in (p.pengantar, p.naskah) if x]
     for a in p.alur:
-        isi = _bernomor(_langkah(a.langkah))
+        isi = "\n".join(x for x in (a.pengantar, _bernomor(_langkah(a.langkah)), a.keterangan) if x)
         bagian.append(f"{a.label}:\n{isi}" if a.label else isi)
+    if p.keterangan:
+        bagian.append(p.keterangan)
     return "\n".join(bagian)
 
 
@@ -93,28 +104,55 @@ def _produk(ps: Any) -> str:
 def _pengaduan(p: Any) -> str:
     if p is None:
         return ""
-    out = [p.naskah] if p.naskah and not p.saluran else []
-    out += [s.teks for s in p.saluran]
-    if p.tata_cara:
-        out.append("Tata cara: " + " ".join(f"{i}. {b.teks}" for i, b in enumerate(p.tata_cara, 1)))
-    out += [f"{w.kategori}: {w.waktu}" for w in p.waktu]
+    out = [p.naskah] if p.naskah else []
+    out += [s.teks + (f" ({s.keterangan})" if s.keterangan else "") for s in p.saluran]
+    for judul, daftar in (("Kriteria", p.kriteria), ("Tata cara", p.tata_cara)):
+        if daftar:
+            out.append(f"{judul}: " + " ".join(f"{i}. {b.teks}" for i, b in enumerate(daftar, 1)))
+    out += [f"{w.kategori}: {w.waktu}" + (f" ({w.keterangan})" if w.keterangan else "") for w in p.waktu]
+    if p.petugas:
+        out.append("Petugas: " + "; ".join(p.petugas))
+    if p.dasar_hukum:
+        out.append("Dasar hukum: " + "; ".join(p.dasar_hukum))
+    if p.keterangan:
+        out.append(p.keterangan)
     return "\n".join(out)
+
+
+def _rapat(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def _lengkapi(sel: str, model: Any) -> str:
+    """The cell, with every text the unit wrote in the component that its layout above did not
+    place (a note, a sub-point) added at the end: nothing written is dropped."""
+    ada = _rapat(sel)
+    sisa = []
+    for t in tampilan.teks_tertulis(model):
+        r = _rapat(t)
+        if r and r not in ada and r.rstrip(".") not in ada:
+            sisa.append(" ".join(t.split()))
+            ada += " " + r
+    return sel + ("\n" if sel else "") + "Keterangan lain: " + "; ".join(sisa) if sisa else sel
 
 
 def baris(svc: Service, base_url: str = "") -> list[str]:
     v = tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug)
     k = v.komponen
     d = svc.data
+    sel = {
+        "persyaratan": _persyaratan(k["persyaratan"].isi),
+        "prosedur": _prosedur(k["prosedur"].isi),
+        "jangka_waktu": _jangka_waktu(k["jangka_waktu"].isi),
+        "biaya": _biaya(k["biaya"].isi),
+        "produk": _produk(k["produk"].isi),
+        "pengaduan": _pengaduan(k["pengaduan"].isi),
+    }
     return [
         d.nama,
         " – ".join(u.data.nama for u in reversed(svc.unit.chain())),
         (d.penetapan.nomor or "") if d.penetapan else "",
-        _persyaratan(k["persyaratan"].isi),
-        _prosedur(k["prosedur"].isi),
-        _jangka_waktu(k["jangka_waktu"].isi),
-        _biaya(k["biaya"].isi),
-        _produk(k["produk"].isi),
-        _pengaduan(k["pengaduan"].isi),
+        *(_lengkapi(isi, getattr(d, komp)) for komp, isi in sel.items()),
         absolute(base_url, svc.url) if base_url else svc.url,
     ]
 

@@ -21,8 +21,9 @@ Wording choices shared by every output:
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from . import model as m
 from .html import tautan_aman
@@ -820,6 +821,8 @@ class PeriodeSkm:
     """One survey period as the pages show it: the index computed from the elements."""
 
     label: str  # "Semester II 2025"
+    tahun: int
+    periode: Optional[str]  # "Semester II" (None: the whole year)
     responden: int
     ikm: float
     ikm_teks: str  # "86,58"
@@ -850,7 +853,7 @@ def periode_skm(h: m.HasilSkm) -> PeriodeSkm:
             n = m.nrr(h.unsur[kode])
             unsur.append(UnsurSkm(kode, nama, float(n), m.fmt_desimal(n)))
     return PeriodeSkm(
-        label=h.label_periode, responden=h.responden, ikm=float(m.ikm_bulat(x)), ikm_teks=m.fmt_desimal(m.ikm_bulat(x)),
+        label=h.label_periode, tahun=h.tahun, periode=h.periode, responden=h.responden, ikm=float(m.ikm_bulat(x)), ikm_teks=m.fmt_desimal(m.ikm_bulat(x)),
         mutu=huruf, mutu_label=label, unsur=unsur, tindak_lanjut=list(h.tindak_lanjut or []), laporan=h.laporan,
         kurang=[k for k in m.UNSUR_SKM if k not in h.unsur])
 
@@ -868,3 +871,27 @@ def skm(s: Optional[m.Skm], tautan_cadangan: Optional[str] = None) -> Optional[S
 def tautan_skm(units: Sequence[m.Unit]) -> Optional[str]:
     """The survey address of the nearest unit of a chain that has one."""
     return next((u.skm.tautan for u in units if u.skm and u.skm.tautan), None)
+
+
+# -- every text written --------------------------------------------------------------------
+
+# Fields whose value is shown in another form (times of day as 08.00) or not at all (keys).
+_BENTUK_LAIN = {"buka", "tutup", "istirahat_mulai", "istirahat_selesai", "tidak_tersedia"}
+
+
+def teks_tertulis(obj: Any, nama: str = "") -> Iterator[str]:
+    """Every text an editor wrote in a model, depth first (enums and numbers excluded:
+    they are choices, shown in words or formatted). What an output checks so that it drops
+    nothing a unit wrote."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, enum.Enum) or nama in _BENTUK_LAIN:
+        return
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, BaseModel):
+        for k in type(obj).model_fields:
+            yield from teks_tertulis(getattr(obj, k), k)
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from teks_tertulis(x, nama)

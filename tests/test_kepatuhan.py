@@ -97,3 +97,55 @@ def test_each_unit_has_a_public_compliance_page_and_the_site_a_summary(contoh):
     ringkas = halaman["kepatuhan/"]
     assert 'href="../unit/diskominfo/kepatuhan/"' in ringkas and "<td>94,4</td>" in ringkas
     assert 'href="kepatuhan/"' in halaman["unit/diskominfo/"]
+
+
+def _pohon(tmp_path):
+    import shutil
+
+    root = tmp_path / "standards"
+    shutil.copytree(REPO / "tests" / "print" / "data" / "standards", root)
+    return root
+
+
+def _tulis(path: Path, lama: str, baru: str) -> None:
+    teks = path.read_text(encoding="utf-8")
+    assert lama in teks, lama
+    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+
+
+def test_vulnerable_groups_are_read_as_whole_words(tmp_path):
+    root = _pohon(tmp_path)
+    unit = root / "dpmptsp" / "_unit.yaml"
+    _tulis(unit, "pelayanan_khusus:\n  - Loket prioritas bagi penyandang disabilitas, lansia, dan ibu hamil\n"
+                 "  - Kursi roda dan jalur landai\n",
+           "pelayanan_khusus:\n  - Pembayaran non tunai; lantai 2 lewat anak tangga\n")
+    teks = unit.read_text(encoding="utf-8").replace("kelompok_rentan:", "catatan_lama:")
+    unit.write_text("\n".join(b for b in teks.splitlines() if "catatan_lama" not in b) + "\n", encoding="utf-8")
+    cat = load_catalog(root)
+    assert cat.ok, [f.text() for f in cat.findings if f.severity == "galat"]
+    assert butir(k.periksa_unit(cat.unit("dpmptsp"), cat.today), "kelompok-rentan").rincian == "0 dari 4 kelompok"
+
+
+def test_a_services_own_survey_counts_for_its_unit(tmp_path):
+    root = _pohon(tmp_path)
+    f = root / "dpmptsp" / "izin-reklame.yaml"
+    tahun = load_catalog(root).today.year
+    f.write_text(f.read_text(encoding="utf-8") + f"skm:\n  hasil:\n    - tahun: {tahun}\n      responden: 30\n"
+                 "      unsur: {U1: \"3,2\"}\n", encoding="utf-8")
+    cat = load_catalog(root)
+    assert butir(k.periksa_unit(cat.unit("dpmptsp"), cat.today), "skm").nilai == 1.0
+
+
+def test_drafts_are_not_asked_for_a_decree_or_a_forum(tmp_path):
+    cat = load_catalog(_pohon(tmp_path))  # perizinan/pbg.yaml is a draft
+    h = k.periksa_unit(cat.unit("dpmptsp/perizinan"), cat.today)
+    assert butir(h, "penetapan").nilai is None and butir(h, "fkp").nilai is None
+    assert butir(h, "penetapan").rincian == "0 dari 0 layanan yang berlaku"
+
+
+def test_a_bidang_folder_cannot_take_the_compliance_pages_address(tmp_path):
+    root = _pohon(tmp_path)
+    (root / "dpmptsp" / "perizinan").rename(root / "dpmptsp" / "kepatuhan")
+    cat = load_catalog(root)
+    f = [x for x in cat.findings if x.code == "nama-dicadangkan"]
+    assert len(f) == 1 and "unit/dpmptsp/kepatuhan/" in f[0].message

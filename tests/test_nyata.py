@@ -8,17 +8,15 @@ posters and a handbook, and nothing the editor wrote is lost on the way.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import html
 import re
 from pathlib import Path
-from typing import Any, Iterator
 
 import pytest
-from pydantic import BaseModel
 
 from generator import model as m
 from generator.catalog import load_catalog
+from generator.tampilan import teks_tertulis
 from generator.printing import paths, render
 from generator.printing.jobs import plan
 from generator.site import Opsi, bangun
@@ -26,25 +24,6 @@ from generator.site import Opsi, bangun
 NYATA = Path(__file__).resolve().parent / "nyata"
 STANDAR = sorted(p for p in NYATA.iterdir() if (p / "_instansi.yaml").is_file())
 SITUS = "https://standar.contoh.go.id/"
-
-# Fields whose value is shown in another form (times of day as 08.00) or not at all (keys).
-_BENTUK_LAIN = {"buka", "tutup", "istirahat_mulai", "istirahat_selesai", "tidak_tersedia"}
-
-
-def teks_tertulis(obj: Any, nama: str = "") -> Iterator[str]:
-    """Every text an editor wrote in a model, depth first (enums and numbers excluded:
-    they are choices, shown in words or formatted)."""
-    if isinstance(obj, enum.Enum) or nama in _BENTUK_LAIN:
-        return
-    if isinstance(obj, str):
-        yield obj
-    elif isinstance(obj, BaseModel):
-        for k in type(obj).model_fields:
-            yield from teks_tertulis(getattr(obj, k), k)
-    elif isinstance(obj, (list, tuple)):
-        for x in obj:
-            yield from teks_tertulis(x, nama)
-
 
 def polos(h: str) -> str:
     """The text a reader sees in HTML, whitespace collapsed, case folded."""

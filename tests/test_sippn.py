@@ -44,31 +44,51 @@ def test_a_unit_has_one_row_per_service_its_bidang_included():
     assert pbg["Persyaratan"].splitlines()[0].startswith("1. ")
 
 
-@pytest.mark.parametrize("nama", ["jembrana-disnaker-ak1", "samsat-pengesahan-stnk-tahunan",
-                                  "lamongan-akta-kelahiran-non-online"])
-def test_a_real_standards_published_wording_reaches_the_csv(nama):
-    # Real standards, kept verbatim in tests/nyata: every requirement, step and product is in its row.
-    cat = load_catalog(NYATA / nama)
+KOLOM_KOMPONEN = {"persyaratan": "Persyaratan", "prosedur": "Sistem, Mekanisme, dan Prosedur",
+                  "jangka_waktu": "Jangka Waktu Pelayanan", "biaya": "Biaya/Tarif", "produk": "Produk Pelayanan",
+                  "pengaduan": "Penanganan Pengaduan, Saran, dan Masukan"}
+
+
+def rapat(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+@pytest.mark.parametrize("root", [REPO / "standards", *sorted(p for p in NYATA.iterdir() if (p / "_instansi.yaml").is_file())],
+                         ids=lambda p: p.name)
+def test_nothing_a_unit_wrote_in_the_six_components_is_dropped(root):
+    # The example data and the real standards kept verbatim in tests/nyata: every text written in
+    # a public component (its own or inherited) is in that component's cell.
+    cat = load_catalog(root)
     assert cat.ok, [f.text() for f in cat.findings if f.severity == "galat"]
     for unit in cat.units:
         rows = {r["Nama Layanan"]: r for r in baca(sippn.csv_unit(unit))}
         for svc in unit.all_services():
             r = rows[svc.data.nama]
-            k = tampilan.layanan(svc.data, [u.data for u in svc.unit.chain()], svc.slug).komponen
-            if k["persyaratan"].isi:
-                for g in k["persyaratan"].isi.kelompok:
-                    for s in g.daftar:
-                        assert s.nama in r["Persyaratan"]
-            if k["prosedur"].isi:
-                for a in k["prosedur"].isi.alur:
-                    for lk in a.langkah:
-                        assert lk.uraian in r["Sistem, Mekanisme, dan Prosedur"]
-            for p in k["produk"].isi or []:
-                assert p.nama in r["Produk Pelayanan"]
-            if k["jangka_waktu"].isi:
-                assert k["jangka_waktu"].isi.teks in r["Jangka Waktu Pelayanan"]
-            if k["biaya"].isi:
-                assert k["biaya"].isi.teks in r["Biaya/Tarif"]
+            for komp, kolom in KOLOM_KOMPONEN.items():
+                sel = rapat(r[kolom])
+                for t in tampilan.teks_tertulis(getattr(svc.data, komp)):
+                    assert rapat(t).rstrip(".") in sel, (svc.data.nama, komp, t)
+
+
+def test_optional_requirements_and_a_procedure_written_as_text_keep_their_wording(tmp_path):
+    import shutil
+
+    root = tmp_path / "standards"
+    shutil.copytree(REPO / "tests" / "print" / "data" / "standards", root)
+    f = root / "dpmptsp" / "surat-keterangan-contoh.yaml"
+    teks = f.read_text(encoding="utf-8")
+    teks = teks.replace("  - KTP-el\n", "  - dokumen: KTP-el\n    wajib: tidak\n")
+    teks = teks.replace("""prosedur:
+  - pelaksana: Pemohon
+    uraian: Menyerahkan berkas.
+  - pelaksana: Petugas
+    uraian: Menerbitkan surat keterangan.""", "prosedur:\n  uraian: Pemohon datang ke loket; surat terbit hari itu juga.")
+    f.write_text(teks, encoding="utf-8")
+    cat = load_catalog(root)
+    assert cat.ok, [x.text() for x in cat.findings if x.severity == "galat"]
+    row = next(r for r in baca(sippn.csv_unit(cat.unit("dpmptsp"))) if r["Nama Layanan"] == "Surat Keterangan Contoh")
+    assert "KTP-el (bila ada)" in row["Persyaratan"]
+    assert row["Sistem, Mekanisme, dan Prosedur"].startswith("Pemohon datang ke loket; surat terbit hari itu juga.")
 
 
 def test_no_cell_is_read_as_a_formula(tmp_path):

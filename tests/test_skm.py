@@ -108,7 +108,11 @@ SKM = """skm:
     ('"4,5"', "harus antara 1 dan 4"),
     ("86.5", "harus antara 1 dan 4"),
     ("{1: 1, 5: 383}", "Jawaban SKM hanya 1 sampai 4"),
-    ("{1: -1, 4: 385}", "bilangan bulat 0 atau lebih"),
+    ("{1: -1, 4: 385}", "bilangan bulat dari 0 sampai 10.000.000"),
+    ("{1: 1_000, 4: 3}", "bilangan bulat dari 0 sampai 10.000.000"),
+    ('{1: "%s", 4: 3}' % ("9" * 5000), "bilangan bulat dari 0 sampai 10.000.000"),
+    ('{1: 380, " 1": 4}', "Jawaban SKM hanya 1 sampai 4, tertulis ' 1'"),
+    ('"\u0663,45"', "rata-rata jawaban"),
     ("tiga", "rata-rata jawaban"),
 ])
 def test_values_outside_the_answers_1_to_4_are_a_galat_at_their_line(tmp_path, nilai, potongan):
@@ -164,3 +168,26 @@ def test_the_unit_page_shows_the_index_a_readable_chart_the_trend_and_the_follow
     nib = halaman["layanan/nomor-induk-berusaha/"]
     assert 'href="https://skm.bontangkota.contoh.go.id/dpmptsp"' in nib and "<strong>86,14</strong>" in nib
     assert 'href="../../unit/dpmptsp/#skm"' in nib
+
+
+def test_an_element_code_in_another_form_is_a_galat_not_a_silent_second_value(tmp_path):
+    root = pohon(tmp_path, SKM.replace("U3: %s", 'u1: "1,00"'))
+    f = [x for x in temuan(root) if x.severity == GALAT]
+    assert len(f) == 1 and "Tulis kode unsur persis U1" in f[0].message
+
+
+def test_a_survey_address_too_long_for_the_poster_is_a_galat(tmp_path):
+    root = pohon(tmp_path, "skm:\n  tautan: https://skm.contoh.go.id/" + "a" * 200 + "\n")
+    f = [x for x in temuan(root) if x.severity == GALAT]
+    assert len(f) == 1 and f[0].path == "skm.tautan" and "paling panjang 120 karakter" in f[0].message
+
+
+def test_the_trend_chart_draws_the_latest_periods_and_keeps_each_year():
+    from generator.site import grafik
+
+    hs = [hasil({"U1": "3,1"}, periode="Triwulan dengan nama yang sangat panjang sekali") for _ in range(12)]
+    for i, h in enumerate(hs):
+        h.tahun = 2014 + i
+    svg = str(grafik.tren([tampilan.periode_skm(h) for h in hs], "t"))
+    assert svg.count("<rect") == grafik.TREN_MAKS
+    assert ">2025</text>" in svg and ">2020</text>" not in svg and "…" in svg

@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Annotated, Any, Optional, Union
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from .dasar import AlamatWeb, Dasar, DaftarTeks, Teks
@@ -52,11 +52,14 @@ MUTU_IKM: tuple[tuple[str, Decimal, str], ...] = (
 )
 
 _CONTOH = "{1: 2, 2: 10, 3: 200, 4: 172}"
-_ANGKA_RE = re.compile(r"^\s*(\d{1,3})(?:[.,](\d{1,6}))?\s*$")
+_ANGKA_RE = re.compile(r"^\s*([0-9]{1,3})(?:[.,]([0-9]{1,6}))?\s*$", re.ASCII)
+_BULAT_RE = re.compile(r"^[0-9]{1,8}$", re.ASCII)
+#: The most respondents one answer or one period may have (a province-wide survey has tens of thousands).
+MAKS_RESPONDEN = 10_000_000
 
 
 def angka(v: Any) -> Fraction:
-    """3.45, "3,45" or "3.45" as an exact fraction."""
+    """3.45, "3,45" or "3.45" as an exact fraction (ASCII digits only)."""
     if isinstance(v, bool):
         raise ValueError
     if isinstance(v, int):
@@ -70,28 +73,34 @@ def angka(v: Any) -> Fraction:
     raise ValueError
 
 
+def _tampil(v: Any) -> str:
+    """A value as quoted in a message: the text as written, not a Python form."""
+    return v if isinstance(v, str) else "(bukan satu angka)" if isinstance(v, (list, dict)) or v is None else str(v)
+
+
+def _jawaban(k: Any) -> int:
+    """An answer key exactly as written: 1, 2, 3 or 4."""
+    if isinstance(k, int) and not isinstance(k, bool) and k in (1, 2, 3, 4):
+        return k
+    if isinstance(k, str) and k in ("1", "2", "3", "4"):
+        return int(k)
+    raise PydanticCustomError(
+        "jawaban_skm", "Jawaban SKM hanya 1 sampai 4, tertulis '{k}'. Tulis jumlah responden untuk setiap jawaban, "
+        "misalnya {contoh}.", {"k": _tampil(k), "contoh": _CONTOH})
+
+
 def _nilai_unsur(v: Any) -> Any:
     """An element's value: the average answer (1–4), or the count of each answer 1–4."""
     if isinstance(v, dict):
         out: dict[int, int] = {}
         for k, n in v.items():
-            try:
-                jawaban = int(str(k).strip())
-            except ValueError:
-                jawaban = 0
-            if jawaban not in (1, 2, 3, 4):
+            jawaban = _jawaban(k)
+            teks = str(n) if isinstance(n, (int, str)) and not isinstance(n, bool) else ""
+            if not _BULAT_RE.match(teks) or int(teks) > MAKS_RESPONDEN:
                 raise PydanticCustomError(
-                    "jawaban_skm", "Jawaban SKM hanya 1 sampai 4, tetapi tertulis jawaban '{k}'. Tulis jumlah "
-                    "responden untuk setiap jawaban, misalnya {contoh}.", {"k": str(k), "contoh": _CONTOH})
-            try:
-                jumlah = int(str(n).strip())
-            except ValueError:
-                jumlah = -1
-            if jumlah < 0:
-                raise PydanticCustomError(
-                    "jumlah_jawaban", "Jumlah responden yang menjawab {k} harus bilangan bulat 0 atau lebih "
-                    "(tertulis '{n}').", {"k": jawaban, "n": str(n)})
-            out[jawaban] = jumlah
+                    "jumlah_jawaban", "Jumlah responden yang menjawab {k} harus bilangan bulat dari 0 sampai "
+                    "10.000.000, tanpa titik atau spasi (tertulis '{n}').", {"k": jawaban, "n": _tampil(n)})
+            out[jawaban] = int(teks)
         if not out or sum(out.values()) == 0:
             raise PydanticCustomError("jawaban_kosong", "Tidak ada jawaban yang tercatat untuk unsur ini.")
         return out
@@ -101,36 +110,40 @@ def _nilai_unsur(v: Any) -> Any:
         raise PydanticCustomError(
             "nilai_skm", "Nilai unsur SKM harus rata-rata jawaban (angka 1 sampai 4, misalnya 3,45) atau jumlah "
             "responden untuk setiap jawaban (misalnya {contoh}); tertulis '{v}'.",
-            {"v": str(v), "contoh": _CONTOH}) from None
+            {"v": _tampil(v), "contoh": _CONTOH}) from None
     if not 1 <= x <= 4:
         raise PydanticCustomError(
             "nilai_skm_rentang", "Nilai rata-rata unsur SKM harus antara 1 dan 4 (jawaban survei 1–4), tertulis "
             "'{v}'. Bila laporan menulis nilai yang sudah dikali 25 (skala 25–100), tulis nilai sebelum dikali.",
-            {"v": str(v)})
-    return str(v).strip() if isinstance(v, str) else v
+            {"v": _tampil(v)})
+    return v.strip() if isinstance(v, str) else v
 
 
 NilaiUnsur = Annotated[Union[str, float, int, dict[int, int]], BeforeValidator(_nilai_unsur),
                        Field(json_schema_extra={"anyOf": [
                            {"type": "number", "minimum": 1, "maximum": 4},
-                           {"type": "string", "pattern": r"^\s*[1-4](?:[.,]\d{1,6})?\s*$"},
+                           {"type": "string", "pattern": r"^\s*(?:[1-3](?:[.,][0-9]{1,6})?|4(?:[.,]0{1,6})?)\s*$"},
                            {"type": "object", "propertyNames": {"enum": ["1", "2", "3", "4"]},
-                            "additionalProperties": {"type": "integer", "minimum": 0}},
+                            "additionalProperties": {"type": "integer", "minimum": 0, "maximum": MAKS_RESPONDEN}},
                        ]})]
 
 
 def _kode_unsur(v: Any) -> Any:
+    """The element codes exactly as the regulation writes them (U1 … U9): "u1" or " U1 " would
+    be a second key the YAML check cannot see, and one value would silently replace the other."""
     if not isinstance(v, dict):
         return v
-    out = {}
-    for k, x in v.items():
-        kode = str(k).strip().upper()
-        if kode not in UNSUR_SKM:
+    for k in v:
+        if k not in UNSUR_SKM:
+            bentuk = str(k).strip().upper()
+            if bentuk in UNSUR_SKM:
+                raise PydanticCustomError(
+                    "unsur_skm_bentuk", "Tulis kode unsur persis {kode} (huruf U besar, tanpa spasi), bukan '{k}'.",
+                    {"kode": bentuk, "k": str(k)})
             raise PydanticCustomError(
                 "unsur_skm", "'{k}' bukan unsur SKM. Unsur SKM adalah U1 sampai U9 (Permenpan RB 14/2017): "
                 "{daftar}.", {"k": str(k), "daftar": "; ".join(f"{a} {b.lower()}" for a, b in UNSUR_SKM.items())})
-        out[kode] = x
-    return out
+    return v
 
 
 def nrr(v: Any) -> Fraction:
@@ -197,11 +210,25 @@ class HasilSkm(Dasar):
         return ikm(self.unsur)
 
 
+#: A survey address printed as a QR code and under it, in a narrow cell of the poster's band.
+MAKS_TAUTAN = 120
+
+
+def _tautan_pendek(v: str) -> str:
+    if len(v) > MAKS_TAUTAN:
+        raise PydanticCustomError(
+            "tautan_skm_panjang", "Alamat survei ini {n} karakter; poster mencetaknya sebagai kode QR dan di bawahnya, "
+            "jadi paling panjang {maks} karakter. Pakai alamat yang lebih pendek (misalnya alamat pendek resmi "
+            "dari unit Anda).", {"n": len(v), "maks": MAKS_TAUTAN})
+    return v
+
+
 class Skm(Dasar):
     """Survei Kepuasan Masyarakat of a unit or a service: where to fill it in, and its results."""
 
-    tautan: Optional[AlamatWeb] = Field(
-        None, description="Alamat survei kepuasan yang dapat diisi warga (juga dicetak sebagai kode QR pada poster).",
+    tautan: Optional[Annotated[AlamatWeb, AfterValidator(_tautan_pendek)]] = Field(
+        None, description="Alamat survei kepuasan yang dapat diisi warga (juga dicetak sebagai kode QR pada poster; "
+        f"paling panjang {MAKS_TAUTAN} karakter).",
         examples=["https://skm.bontangkota.go.id/disdukcapil"])
     hasil: list[HasilSkm] = Field(default_factory=list,
                                   description="Hasil survei setiap periode, dari laporan SKM.")

@@ -62,8 +62,25 @@ def unsur(p: PeriodeSkm, ident: str) -> Markup:
     return _svg(ident, judul, y + 22, isi)
 
 
+#: The trend chart draws at most this many periods, the latest (the table below it has them all).
+TREN_MAKS = 5
+
+
+def _label_periode(p: PeriodeSkm, lebar: float) -> list[str]:
+    """A period's label under its bar: up to two lines of its name, then always the year."""
+    if not p.periode:
+        return [str(p.tahun)]
+    baris = bungkus(p.periode, lebar, 11)
+    if len(baris) > 2:
+        baris = baris[:2]
+        baris[1] = baris[1].rstrip() + "…"
+    return baris + [str(p.tahun)]
+
+
 def tren(periode: list[PeriodeSkm], ident: str) -> Markup:
-    """Vertical bars: the index of each period, on the 25–100 scale, with the grade thresholds."""
+    """Vertical bars: the index of each period (the latest TREN_MAKS), on the 25–100 scale, with
+    the grade thresholds."""
+    periode = periode[-TREN_MAKS:]
     atas, bawah, kiri, kanan = 14.0, 190.0, 30.0, LEBAR - 4.0
     n = max(1, len(periode))
     lajur = (kanan - kiri) / n
@@ -85,10 +102,10 @@ def tren(periode: list[PeriodeSkm], ident: str) -> Markup:
         y = y_dari(p.ikm)
         isi.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{lebar_batang:.1f}" height="{bawah - y:.1f}" fill="{BATANG}"/>')
         isi.append(_teks(x + lebar_batang / 2, y - 4, p.ikm_teks, "middle", bold=True, size=11.5))
-        baris = bungkus(p.label, lajur - 4, 11)
-        for j, b in enumerate(baris[:3]):
+        baris = _label_periode(p, lajur - 4)
+        for j, b in enumerate(baris):
             isi.append(_teks(x + lebar_batang / 2, bawah + 14 + j * 13, b, "middle", size=11))
-        y_teks = max(y_teks, bawah + 14 + (min(len(baris), 3) - 1) * 13)
+        y_teks = max(y_teks, bawah + 14 + (len(baris) - 1) * 13)
     judul = ("Grafik batang IKM setiap periode (skala 25 sampai 100; garis putus-putus: batas mutu A, B, dan C); "
              "angkanya ada pada tabel di bawah grafik.")
     return _svg(ident, judul, y_teks + 8, isi)
