@@ -94,10 +94,6 @@ def _pecahan(ya: int, dari: int) -> Optional[float]:
     return ya / dari if dari else None
 
 
-def _unit_berkas(u: UnitNode) -> str:
-    return u.file
-
-
 def _berkas_asal(s: Service, komp: str) -> str:
     """The file a service's component comes from: its own, or the unit it inherits it from."""
     asal = s.origin.get(komp)
@@ -149,11 +145,12 @@ def periksa_unit(unit: UnitNode, today: dt.date, poster: Optional[dict[str, bool
     mu = _rantai(unit, lambda d: d.maklumat)
     if mu is None:
         b.nilai, b.rincian = 0.0, "tidak ada maklumat"
-        b.kurang = [Kekurangan(_unit_berkas(unit.top), "maklumat:", "Tulis maklumat pelayanan unit (teks, tempat, tanggal, "
-                               "penandatangan: jabatan dan nama) seperti yang ditandatangani kepala unit.")]
+        b.kurang = [Kekurangan(unit.top.file, "maklumat:", "Bila kepala unit sudah menandatangani maklumat pelayanan, "
+                               "tulis isinya (teks, tempat, tanggal, penandatangan: jabatan dan nama) seperti tertulis; "
+                               "bila belum, maklumat perlu disusun dan ditandatangani lebih dulu.")]
     elif not (mu.data.maklumat.penandatangan and mu.data.maklumat.penandatangan.nama):
         b.nilai, b.rincian = 0.5, "maklumat tanpa nama penanda tangan"
-        b.kurang = [Kekurangan(_unit_berkas(mu), "maklumat.penandatangan.nama:", "Tulis nama pejabat yang menandatangani "
+        b.kurang = [Kekurangan(mu.file, "maklumat.penandatangan.nama:", "Tulis nama pejabat yang menandatangani "
                                "maklumat, seperti tercantum pada maklumat yang ditandatangani.")]
     else:
         b.nilai, b.rincian = 1.0, f"ditandatangani {mu.data.maklumat.penandatangan.nama}"
@@ -172,7 +169,7 @@ def periksa_unit(unit: UnitNode, today: dt.date, poster: Optional[dict[str, bool
     b.nilai = len(ada_kel) / len(KELOMPOK_RENTAN)
     b.rincian = f"{len(ada_kel)} dari {len(KELOMPOK_RENTAN)} kelompok" + (f" ({', '.join(ada_kel)})" if ada_kel else "")
     if hilang_kel:
-        b.kurang = [Kekurangan(_unit_berkas(unit), "pelayanan_khusus:", f"Tidak disebut pelayanan khusus bagi "
+        b.kurang = [Kekurangan(unit.file, "pelayanan_khusus:", f"Tidak disebut pelayanan khusus bagi "
                                f"{m.daftar_kalimat(hilang_kel, 'dan')}. Bila unit menyediakannya (loket prioritas, kursi "
                                "roda, ruang laktasi, ruang bermain anak), tulis di pelayanan_khusus: atau tandai sarananya "
                                "dengan kelompok_rentan:.")]
@@ -242,7 +239,7 @@ def periksa_unit(unit: UnitNode, today: dt.date, poster: Optional[dict[str, bool
     else:
         b.nilai = 0.0
         b.rincian = f"hasil terakhir {tahun}" if tahun else "tidak ada hasil SKM"
-        b.kurang = [Kekurangan(_unit_berkas(unit.top), "skm:", f"Tidak ada hasil SKM tahun {today.year - 1} atau "
+        b.kurang = [Kekurangan(unit.top.file, "skm:", f"Tidak ada hasil SKM tahun {today.year - 1} atau "
                                f"{today.year}. Bila unit sudah melaksanakan survei, tulis hasilnya dari laporan SKM "
                                "(skm: hasil: tahun, responden, unsur U1–U9). Permenpan RB 14/2017 meminta survei "
                                "sekurang-kurangnya sekali setahun.")]
@@ -253,7 +250,7 @@ def periksa_unit(unit: UnitNode, today: dt.date, poster: Optional[dict[str, bool
     b.nilai, b.rincian = sum(ada.values()) / 3, ", ".join(k for k, v in ada.items() if v) or "tidak ada"
     hilang = [k for k, v in ada.items() if not v]
     if hilang:
-        b.kurang = [Kekurangan(_unit_berkas(unit.top), ", ".join(f"{k}:" for k in hilang),
+        b.kurang = [Kekurangan(unit.top.file, ", ".join(f"{k}:" for k in hilang),
                                f"Tidak ada {m.daftar_kalimat(hilang, 'dan')} pelayanan. Bila unit menetapkannya, tulis di "
                                "_unit.yaml.")]
     # The public page names files within the standards folder, not as the command line sees them.
