@@ -34,7 +34,7 @@ from . import tampilan
 from .catalog import INSTANSI_FILE, NAMA_LAYANAN_SITUS, UNIT_FILE, UnitNode, warisi
 from .findings import GALAT, visible
 from .perubahan import DiffGagal, akar_repo, bandingkan_data, git
-from .yamlsafe import MAX_BYTES, load_bytes
+from .yamlsafe import MAX_BYTES, ribuan, load_bytes
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -327,10 +327,10 @@ def baca(root: Path, cat: Optional["Catalog"] = None) -> Riwayat:
                         f"{int(e.args[0]) // (1024 * 1024)} MB, melebihi batas {MAKS_BYTE // (1024 * 1024)} MB.")
     except (DiffGagal, OSError, ValueError) as e:
         return _catatan(f"Riwayat perubahan tidak dibuat: {visible(str(e))}")
-    # Parsing makes many short-lived objects and no cycles: the cyclic collector, which would
-    # walk the whole heap (the catalog, every page) again and again, waits until the end.
     # Only the newest MAKS_VERSI commits get entries; the older ones set the starting state.
     diam = batas | {oid for oid, _t, _c in log[:-MAKS_VERSI]}
+    # Parsing makes many short-lived objects and no cycles: the cyclic collector, which would
+    # walk the whole heap (the catalog, every page) again and again, waits until the end.
     gc_aktif = gc.isenabled()
     gc.disable()
     try:
@@ -339,21 +339,20 @@ def baca(root: Path, cat: Optional["Catalog"] = None) -> Riwayat:
         if gc_aktif:
             gc.enable()
     catatan = []
-    if len(log) > MAKS_VERSI:
-        catatan.append(f"Riwayat perubahan memuat {MAKS_VERSI:,} commit terakhir".replace(",", ".")
-                       + f" dari {len(log):,}".replace(",", ".") + "; perubahan yang lebih lama tidak ditampilkan.")
-    tanpa_tanggal = sum(1 for _o, t, _c in log if _waktu(t) is None)
-    if tanpa_tanggal:
-        catatan.append(f"{tanpa_tanggal} commit bertanggal tidak terbaca tidak ditampilkan dalam riwayat perubahan.")
-    if catatan:
-        riwayat.peringatan = " ".join(catatan)
     if dangkal:
         awal = min((v.waktu for v in riwayat.versi), default=None)
-        riwayat.peringatan = (
+        catatan.append(
             "Salinan repositori ini dangkal (shallow clone), sehingga riwayat perubahan hanya memuat "
             + (f"perubahan sejak {m.tanggal_id(awal.date())}" if awal else "perubahan yang terlihat di salinan ini")
             + ". Ambil riwayat lengkap dengan git fetch --unshallow; di GitHub Actions, beri actions/checkout "
             "fetch-depth: 0.")
+    if len(log) > MAKS_VERSI:
+        catatan.append(f"Riwayat perubahan memuat {ribuan(MAKS_VERSI)} commit terakhir dari {ribuan(len(log))}; "
+                       "perubahan yang lebih lama tidak ditampilkan.")
+    tanpa_tanggal = sum(1 for _o, t, _c in log if _waktu(t) is None)
+    if tanpa_tanggal:
+        catatan.append(f"{tanpa_tanggal} commit bertanggal tidak terbaca tidak ditampilkan dalam riwayat perubahan.")
+    riwayat.peringatan = " ".join(catatan) or None
     return riwayat
 
 

@@ -200,7 +200,7 @@ class _Builder:
             alias, chars, aliased = False, self.chars > MAX_CHARS, "*" in self.text
         else:
             (line, col), path, alias, chars, aliased = hit
-        limit = f"{_ribuan(MAX_CHARS)} karakter" if chars else f"{_ribuan(MAX_NODES)} butir (kunci dan nilai)"
+        limit = f"{ribuan(MAX_CHARS)} karakter" if chars else f"{ribuan(MAX_NODES)} butir (kunci dan nilai)"
         if alias:
             code, msg = "terlalu-besar", (
                 f"Isi berkas menjadi lebih dari {limit} setelah alias (*) diuraikan; alias ini melampaui "
@@ -333,7 +333,7 @@ class _AliasBuilder(_Builder):
         return super().scalar(node, path)
 
 
-def _ribuan(n: int) -> str:
+def ribuan(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
