@@ -70,6 +70,16 @@ class Butir:
     rincian: str  # "14 dari 15 layanan", "3 dari 4 kelompok"
     kurang: list[Kekurangan] = field(default_factory=list)
 
+    @property
+    def status(self) -> str:
+        """"ya" (met), "kurang" (not fully met) or "tidak diperiksa"."""
+        return "tidak diperiksa" if self.nilai is None else ("ya" if self.nilai >= 1 else "kurang")
+
+    @property
+    def label_status(self) -> str:
+        """The status in words, for the public page."""
+        return {"ya": "Terpenuhi", "kurang": "Belum lengkap", "tidak diperiksa": "Tidak diperiksa"}[self.status]
+
 
 @dataclass
 class HasilUnit:
@@ -82,6 +92,10 @@ class HasilUnit:
     @property
     def bobot_diperiksa(self) -> int:
         return sum(b.bobot for b in self.butir if b.nilai is not None)
+
+    @property
+    def belum_lengkap(self) -> list[Butir]:
+        return [b for b in self.butir if b.status == "kurang"]
 
     @property
     def skor(self) -> float:
@@ -292,8 +306,7 @@ def teks(hasil: list[HasilUnit], today: dt.date) -> str:
         out.append(f"Skor {fmt_skor(h.skor)} dari 100" + (f" (dari butir berbobot {h.bobot_diperiksa} yang diperiksa)"
                                                          if h.bobot_diperiksa < 100 else ""))
         for b in h.butir:
-            tanda = "tidak diperiksa" if b.nilai is None else ("ya" if b.nilai >= 1 else "kurang")
-            out.append(visible(f"  [{tanda}] {b.judul} (bobot {b.bobot}): {b.rincian}"))
+            out.append(visible(f"  [{b.status}] {b.judul} (bobot {b.bobot}): {b.rincian}"))
             for k in b.kurang:
                 out.append(visible(f"      - {k.berkas}" + (f" ({k.kunci})" if k.kunci else "") + f": {k.pesan}"))
         out.append("")
@@ -322,8 +335,7 @@ def markdown(hasil: list[HasilUnit], today: dt.date) -> str:
     for h in hasil:
         out += [f"### {_md(h.nama)}: {fmt_skor(h.skor)} dari 100", "", "| Butir | Bobot | Hasil |", "|---|---:|---|"]
         for b in h.butir:
-            tanda = "tidak diperiksa" if b.nilai is None else ("ya" if b.nilai >= 1 else "kurang")
-            out.append(f"| {_md(b.judul)} | {b.bobot} | {tanda}: {_md(b.rincian)} |")
+            out.append(f"| {_md(b.judul)} | {b.bobot} | {b.status}: {_md(b.rincian)} |")
         kurang = [k for b in h.butir for k in b.kurang]
         if kurang:
             out += ["", "Yang perlu dilengkapi:", ""]
