@@ -92,7 +92,7 @@ CSV_COLUMNS = [
 ]
 
 
-def _cell(v: Any) -> str:
+def sel_csv(v: Any) -> str:
     """A CSV cell no spreadsheet reads as a formula (OWASP, CSV injection).
 
     Every cell that starts with = + - @, a tab or a carriage return, also after leading
@@ -119,7 +119,7 @@ def catalog_csv(cat: Catalog, base_url: str = "") -> str:
         d = s.data
         ik = tampilan.ikhtisar(d)
         w.writerow(
-            _cell(v)
+            sel_csv(v)
             for v in [
                 s.slug, d.nama, s.unit.data.nama, s.unit.top.data.nama, d.kategori, d.status.value,
                 d.ringkasan, _persyaratan_teks(ik),

@@ -130,3 +130,11 @@ def summary(findings: list[Finding], kepatuhan_ditampilkan: bool = True) -> str:
 
 def tanpa_kepatuhan(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity != CATATAN]
+
+
+def md_aman(s: str) -> str:
+    """Markdown text that renders as written (GitHub job summary, PR comment)."""
+    s = visible(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_{}[]()#+-.!|~":
+        s = s.replace(ch, "\\" + ch)
+    return s

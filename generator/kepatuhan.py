@@ -25,7 +25,7 @@ from typing import Any, Optional
 from . import model as m
 from . import tampilan
 from .catalog import UNIT_FILE, Catalog, Service, UnitNode, jadwal_tinjau
-from .findings import visible
+from .findings import md_aman, visible
 
 #: (key, title, weight): the weights add up to 100.
 BOBOT: tuple[tuple[str, str, int], ...] = (
@@ -324,23 +324,17 @@ def json_teks(hasil: list[HasilUnit], today: dt.date) -> str:
     }, ensure_ascii=True, indent=2) + "\n"
 
 
-def _md(s: str) -> str:
-    from .perubahan import _md as md
-
-    return md(s)
-
-
 def markdown(hasil: list[HasilUnit], today: dt.date) -> str:
     out = [f"## Kepatuhan standar pelayanan (dihitung {m.tanggal_id(today)})", ""]
     for h in hasil:
-        out += [f"### {_md(h.nama)}: {fmt_skor(h.skor)} dari 100", "", "| Butir | Bobot | Hasil |", "|---|---:|---|"]
+        out += [f"### {md_aman(h.nama)}: {fmt_skor(h.skor)} dari 100", "", "| Butir | Bobot | Hasil |", "|---|---:|---|"]
         for b in h.butir:
-            out.append(f"| {_md(b.judul)} | {b.bobot} | {b.status}: {_md(b.rincian)} |")
+            out.append(f"| {md_aman(b.judul)} | {b.bobot} | {b.status}: {md_aman(b.rincian)} |")
         kurang = [k for b in h.butir for k in b.kurang]
         if kurang:
             out += ["", "Yang perlu dilengkapi:", ""]
-            out += [f"- {_md(k.berkas)}" + (f" ({_md(k.kunci)})" if k.kunci else "") + f": {_md(k.pesan)}"
+            out += [f"- {md_aman(k.berkas)}" + (f" ({md_aman(k.kunci)})" if k.kunci else "") + f": {md_aman(k.pesan)}"
                     for k in kurang]
         out.append("")
-    out.append(_md(KETERANGAN))
+    out.append(md_aman(KETERANGAN))
     return "\n".join(out) + "\n"

@@ -23,7 +23,7 @@ from typing import Any, Optional
 from . import model as m
 from . import tampilan
 from .catalog import Catalog, Service, load_catalog
-from .findings import visible
+from .findings import md_aman, visible
 
 
 class DiffGagal(Exception):
@@ -397,21 +397,13 @@ def teks(daftar: list[Perubahan]) -> str:
     return "\n".join(baris) + "\n"
 
 
-def _md(s: str) -> str:
-    """Markdown text that renders as written (GitHub job summary, PR comment)."""
-    s = visible(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "\\`*_{}[]()#+-.!|~":
-        s = s.replace(ch, "\\" + ch)
-    return s
-
-
 def markdown(daftar: list[Perubahan]) -> str:
     if not daftar:
         return "**Standar pelayanan:** tidak ada perubahan.\n"
     baris = [f"## Perubahan standar pelayanan ({len(daftar)} layanan)", ""]
     for p in daftar:
-        baris.append(f"### {_JUDUL[p.jenis]}: {_md(_kepala(p))}")
-        baris += [f"- {_md(k)}" for k in p.kalimat]
+        baris.append(f"### {_JUDUL[p.jenis]}: {md_aman(_kepala(p))}")
+        baris += [f"- {md_aman(k)}" for k in p.kalimat]
         baris.append("")
     return "\n".join(baris)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import tampilan
 from .catalog import Service, UnitNode
-from .export import _cell, absolute
+from .export import sel_csv, absolute
 
 #: The columns, in SIPPN's order.
 KOLOM_SIPPN = [
@@ -163,5 +163,5 @@ def csv_unit(unit: UnitNode, base_url: str = "") -> str:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(KOLOM_SIPPN)
     for svc in unit.all_services():
-        w.writerow(_cell(x) for x in baris(svc, base_url))
+        w.writerow(sel_csv(x) for x in baris(svc, base_url))
     return buf.getvalue()

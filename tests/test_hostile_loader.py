@@ -14,7 +14,7 @@ import pytest
 
 from generator.catalog import load_catalog, validate_paths
 from generator.cli import main
-from generator.export import _cell, catalog_csv
+from generator.export import sel_csv, catalog_csv
 from generator.findings import Finding, format_findings
 from generator import yamlsafe
 from generator.yamlsafe import MAX_BYTES, MAX_NODES, load_bytes, load_file
@@ -228,12 +228,12 @@ def test_a_file_just_over_the_limit_is_not_reported_as_the_limit(tmp_path):
 def test_csv_cell_that_a_spreadsheet_could_read_as_a_formula_is_prefixed(value):
     # OWASP: a cell starting with = + - @ tab or carriage return (here also after leading
     # whitespace) is prefixed with a single quote, phone numbers like +62 included.
-    assert _cell(value) == "'" + value
+    assert sel_csv(value) == "'" + value
 
 
 @pytest.mark.parametrize("value", ["Gratis", "Rp50.000", "(0548) 000 1111", "1 hari kerja", "a=b", "", None, 0])
 def test_csv_ordinary_cells_are_unchanged(value):
-    assert _cell(value) == ("" if value is None else str(value))
+    assert sel_csv(value) == ("" if value is None else str(value))
 
 
 def test_csv_export_neutralises_a_leading_plus_or_minus(tree):
