@@ -335,9 +335,9 @@ class KelompokPerubahan:
     penetapan: Optional[str]
 
 
-def kelompok_perubahan(v: Versi, cat: Catalog) -> list[KelompokPerubahan]:
-    """The entries of one commit, those with the same sentences together, in name order."""
-    per_berkas = {s.rel_path: s for s in cat.services}
+def kelompok_perubahan(v: Versi, per_berkas: dict[str, Service]) -> list[KelompokPerubahan]:
+    """The entries of one commit, those with the same sentences together, in name order
+    (``per_berkas``: today's services by file, for the links)."""
     out: dict[tuple[Any, ...], KelompokPerubahan] = {}
     for e in v.entri:
         kunci = (e.jenis, tuple(e.kalimat), e.penetapan)
@@ -563,7 +563,8 @@ def bangun(cat: Catalog, opsi: Opsi) -> Situs:
         )
     )
     # The latest commits that changed what citizens see (the page and the Atom feed).
-    terbaru = [(v, kelompok_perubahan(v, cat)) for v in (opsi.riwayat.terbaru() if opsi.riwayat else [])]
+    per_berkas = {s.rel_path: s for s in cat.services}
+    terbaru = [(v, kelompok_perubahan(v, per_berkas)) for v in (opsi.riwayat.terbaru() if opsi.riwayat else [])]
     # Open data.
     skema = [(f"skema/{name}", title) for name, (cls, title) in SCHEMAS.items()]
 
